@@ -1,0 +1,273 @@
+//! The sled database: the pool, the drafts and the audit log. Every write
+//! is one atomic sled transaction followed by `flush()`, so a change is on
+//! disk before the caller reports it as done.
+//!
+//! Layout (schema 1): tree `meta` (schema version, name of the current pool
+//! tree), one tree per pool generation (`pool-N`: id → candidate), tree
+//! `drafts` (name → draft record), tree `log` (big-endian sequence → entry).
+//! Values are one schema-version byte followed by JSON.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use sled::Transactional;
+use sled::transaction::{ConflictableTransactionError, TransactionError};
+
+use crate::audit::LogEntry;
+use crate::draft::DraftRecord;
+use crate::pool::Stored;
+
+pub const SCHEMA_VERSION: u8 = 1;
+const KEY_SCHEMA: &[u8] = b"schema";
+const KEY_POOL_TREE: &[u8] = b"pool_tree";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the draft database {0} is open in another panel-draft process\n  hint: close the other window (or wait for it), or use --db to open another database")]
+    Locked(PathBuf),
+    #[error("the draft database {0} is not writable\n  hint: check the folder's permissions, or use --db to choose another folder")]
+    ReadOnly(PathBuf),
+    #[error("the draft database {dir} is damaged or not a panel-draft database: {detail}\n  hint: restore it from a backup, or use --db to start a new database")]
+    Corrupt { dir: PathBuf, detail: String },
+    #[error("the draft database {dir} was written by a newer panel-draft (schema {found}, this program knows {SCHEMA_VERSION})\n  hint: use the newer program")]
+    TooNew { dir: PathBuf, found: u8 },
+    #[error("cannot use the draft database {dir}: {detail}")]
+    Io { dir: PathBuf, detail: String },
+}
+
+pub struct Store {
+    dir: PathBuf,
+    db: sled::Db,
+    meta: sled::Tree,
+    drafts: sled::Tree,
+    log: sled::Tree,
+}
+
+impl Store {
+    /// Opens (creating owner-only, 0700) the database folder.
+    pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        let io = |e: std::io::Error| classify(dir, e);
+        if !dir.exists() {
+            std::fs::create_dir_all(dir).map_err(io)?;
+            restrict(dir).map_err(io)?;
+        } else if !dir.is_dir() {
+            return Err(StoreError::Io { dir: dir.into(), detail: "it exists and is not a folder".into() });
+        }
+        if std::fs::metadata(dir).map(|m| m.permissions().readonly()).unwrap_or(false) || !writable(dir) {
+            return Err(StoreError::ReadOnly(dir.into()));
+        }
+        let db = open_sled(dir)?;
+        let sled_err = |e: sled::Error| from_sled(dir, e);
+        let meta = db.open_tree("meta").map_err(sled_err)?;
+        let drafts = db.open_tree("drafts").map_err(sled_err)?;
+        let log = db.open_tree("log").map_err(sled_err)?;
+        let store = Store { dir: dir.into(), db, meta, drafts, log };
+        match store.meta.get(KEY_SCHEMA).map_err(sled_err)? {
+            None => {
+                store.meta.insert(KEY_SCHEMA, &[SCHEMA_VERSION]).map_err(sled_err)?;
+                store.flush()?;
+            }
+            Some(v) if v.first().copied() == Some(SCHEMA_VERSION) => {}
+            Some(v) => {
+                let found = v.first().copied().unwrap_or(0);
+                if found > SCHEMA_VERSION {
+                    return Err(StoreError::TooNew { dir: dir.into(), found });
+                }
+                return Err(StoreError::Corrupt { dir: dir.into(), detail: format!("unknown schema version {found}") });
+            }
+        }
+        store.drop_orphan_pools()?;
+        Ok(store)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn err(&self, e: sled::Error) -> StoreError {
+        from_sled(&self.dir, e)
+    }
+
+    fn flush(&self) -> Result<(), StoreError> {
+        self.db.flush().map(|_| ()).map_err(|e| self.err(e))
+    }
+
+    fn current_pool_tree(&self) -> Result<Option<sled::Tree>, StoreError> {
+        match self.meta.get(KEY_POOL_TREE).map_err(|e| self.err(e))? {
+            None => Ok(None),
+            Some(name) => Ok(Some(self.db.open_tree(name).map_err(|e| self.err(e))?)),
+        }
+    }
+
+    /// A crash during an import can leave a half-written pool tree that
+    /// `meta` never pointed to: remove it.
+    fn drop_orphan_pools(&self) -> Result<(), StoreError> {
+        let current = self.meta.get(KEY_POOL_TREE).map_err(|e| self.err(e))?;
+        for name in self.db.tree_names() {
+            if name.starts_with(b"pool-") && Some(&name) != current.as_ref() {
+                self.db.drop_tree(&name).map_err(|e| self.err(e))?;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn load_pool(&self) -> Result<Vec<Stored>, StoreError> {
+        let Some(tree) = self.current_pool_tree()? else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::with_capacity(tree.len());
+        for kv in tree.iter() {
+            let (_, v) = kv.map_err(|e| self.err(e))?;
+            out.push(self.decode(&v)?);
+        }
+        Ok(out)
+    }
+
+    /// Replaces the whole pool atomically: the new pool is written to a new
+    /// tree and flushed, then one transaction points `meta` at it and
+    /// appends the log entry. A crash at any point leaves either the old
+    /// pool or the new one.
+    pub fn replace_pool(&self, pool: &[Stored], entry: LogEntry) -> Result<(), StoreError> {
+        let old = self.meta.get(KEY_POOL_TREE).map_err(|e| self.err(e))?;
+        let name = format!("pool-{}", self.db.generate_id().map_err(|e| self.err(e))?);
+        let tree = self.db.open_tree(&name).map_err(|e| self.err(e))?;
+        let mut batch = sled::Batch::default();
+        for s in pool {
+            batch.insert(s.candidate.id.as_bytes(), encode(s));
+        }
+        tree.apply_batch(batch).map_err(|e| self.err(e))?;
+        self.flush()?;
+        let result: Result<(), TransactionError<()>> = (&self.meta, &self.log).transaction(|(meta, log)| {
+            meta.insert(KEY_POOL_TREE, name.as_bytes())?;
+            append(log, &entry)?;
+            Ok(())
+        });
+        result.map_err(|e| self.tx_err(e))?;
+        self.flush()?;
+        if let Some(old) = old {
+            self.db.drop_tree(old).map_err(|e| self.err(e))?;
+        }
+        Ok(())
+    }
+
+    pub fn draft(&self, name: &str) -> Result<Option<DraftRecord>, StoreError> {
+        match self.drafts.get(name.as_bytes()).map_err(|e| self.err(e))? {
+            None => Ok(None),
+            Some(v) => self.decode(&v).map(Some),
+        }
+    }
+
+    /// Stores the draft and appends the log entries in one transaction,
+    /// then flushes. Returns only once the change is durable.
+    pub fn commit_draft(&self, name: &str, record: &DraftRecord, entries: &[LogEntry]) -> Result<(), StoreError> {
+        let value = encode(record);
+        let result: Result<(), TransactionError<()>> = (&self.drafts, &self.log).transaction(|(drafts, log)| {
+            drafts.insert(name.as_bytes(), value.as_slice())?;
+            for e in entries {
+                append(log, e)?;
+            }
+            Ok(())
+        });
+        result.map_err(|e| self.tx_err(e))?;
+        self.flush()
+    }
+
+    /// The whole log, oldest first.
+    pub fn log(&self) -> Result<Vec<LogEntry>, StoreError> {
+        let mut out = Vec::new();
+        for kv in self.log.iter() {
+            let (k, v) = kv.map_err(|e| self.err(e))?;
+            let mut entry: LogEntry = self.decode(&v)?;
+            entry.seq = k.as_ref().try_into().map(u64::from_be_bytes).unwrap_or(0);
+            out.push(entry);
+        }
+        Ok(out)
+    }
+
+    fn decode<T: DeserializeOwned>(&self, bytes: &[u8]) -> Result<T, StoreError> {
+        let corrupt = |detail: String| StoreError::Corrupt { dir: self.dir.clone(), detail };
+        match bytes.split_first() {
+            Some((&SCHEMA_VERSION, json)) => {
+                serde_json::from_slice(json).map_err(|e| corrupt(format!("unreadable record: {e}")))
+            }
+            Some((v, _)) => Err(corrupt(format!("record with unknown schema version {v}"))),
+            None => Err(corrupt("empty record".into())),
+        }
+    }
+
+    fn tx_err(&self, e: TransactionError<()>) -> StoreError {
+        match e {
+            TransactionError::Storage(e) => self.err(e),
+            TransactionError::Abort(()) => StoreError::Io { dir: self.dir.clone(), detail: "transaction aborted".into() },
+        }
+    }
+}
+
+fn append(log: &sled::transaction::TransactionalTree, entry: &LogEntry) -> Result<(), ConflictableTransactionError<()>> {
+    let seq = log.generate_id()?;
+    log.insert(&seq.to_be_bytes(), encode(entry))?;
+    Ok(())
+}
+
+fn encode<T: Serialize>(value: &T) -> Vec<u8> {
+    let mut out = vec![SCHEMA_VERSION];
+    // Serializing our own plain data types to JSON cannot fail.
+    if let Err(e) = serde_json::to_writer(&mut out, value) {
+        debug_assert!(false, "serialization failed: {e}");
+    }
+    out
+}
+
+fn open_sled(dir: &Path) -> Result<sled::Db, StoreError> {
+    // sled can panic on some damaged files instead of returning an error;
+    // a damaged database must give a message, not a crash.
+    let path = dir.to_path_buf();
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(move || sled::Config::new().path(path).open());
+    std::panic::set_hook(hook);
+    match result {
+        Ok(r) => r.map_err(|e| from_sled(dir, e)),
+        Err(_) => Err(StoreError::Corrupt { dir: dir.into(), detail: "sled could not read its files".into() }),
+    }
+}
+
+fn from_sled(dir: &Path, e: sled::Error) -> StoreError {
+    match e {
+        sled::Error::Io(io) => classify(dir, io),
+        sled::Error::Corruption { .. } | sled::Error::ReportableBug(_) | sled::Error::Unsupported(_) => {
+            StoreError::Corrupt { dir: dir.into(), detail: e.to_string() }
+        }
+        other => StoreError::Io { dir: dir.into(), detail: other.to_string() },
+    }
+}
+
+fn classify(dir: &Path, e: std::io::Error) -> StoreError {
+    let text = e.to_string();
+    if e.kind() == std::io::ErrorKind::WouldBlock || text.contains("could not acquire lock") {
+        StoreError::Locked(dir.into())
+    } else if e.kind() == std::io::ErrorKind::PermissionDenied || e.raw_os_error() == Some(30) {
+        StoreError::ReadOnly(dir.into())
+    } else {
+        StoreError::Io { dir: dir.into(), detail: text }
+    }
+}
+
+fn writable(dir: &Path) -> bool {
+    let probe = dir.join(".panel-draft-write-test");
+    let ok = std::fs::write(&probe, b"").is_ok();
+    let _ = std::fs::remove_file(&probe);
+    ok
+}
+
+#[cfg(unix)]
+fn restrict(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+}
+
+#[cfg(not(unix))]
+fn restrict(_dir: &Path) -> std::io::Result<()> {
+    Ok(())
+}
