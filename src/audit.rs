@@ -64,7 +64,7 @@ impl LogEntry {
     }
 }
 
-fn describe(c: &Change) -> String {
+pub fn describe(c: &Change) -> String {
     match c {
         Change::Add { id, seat } => format!("add {id} to seat {}", seat + 1),
         Change::Remove { id, seat } => format!("remove {id} from seat {}", seat + 1),

@@ -40,6 +40,18 @@ impl Region {
         }
     }
 
+    /// Medium-length name for the rules pane.
+    pub fn medium(self) -> &'static str {
+        match self {
+            Region::African => "African",
+            Region::AsiaPacific => "Asia-Pacific",
+            Region::EasternEuropean => "East European",
+            Region::LatinAmericanCaribbean => "Latin Am. & Carib.",
+            Region::WesternEuropeanOthers => "West Eur. & Others",
+            Region::None => "No group",
+        }
+    }
+
     /// Short code for narrow columns.
     pub fn short(self) -> &'static str {
         match self {

@@ -103,11 +103,14 @@ impl Pool {
         for Stored { candidate: c, missing } in stored {
             let mut nats = Vec::with_capacity(c.nationalities.len());
             for code in &c.nationalities {
+                // Keyed by ISO-3 whatever spelling reached us, so the cap
+                // counts one country once.
+                let country = reference.country(code);
+                let key = country.map_or_else(|| code.to_ascii_uppercase(), |k| k.iso3.clone());
                 let before = nationalities.len();
-                let id = nationalities.intern(code.to_ascii_uppercase(), code);
+                let id = nationalities.intern(key.clone(), &key);
                 if nationalities.len() > before {
-                    let name = reference.country(code).map_or_else(|| code.clone(), |k| k.name.clone());
-                    nationality_names.push(name);
+                    nationality_names.push(country.map_or_else(|| code.clone(), |k| k.name.clone()));
                 }
                 if !nats.contains(&id) {
                     nats.push(id);

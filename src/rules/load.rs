@@ -133,6 +133,7 @@ pub fn parse_toml(path: &Path, text: &str) -> Result<Rules, InputError> {
                 && q.value.trim() != "*"
             {
                 quota.label = label.clone();
+                quota.short = label.clone();
             }
             quota.source = q.source.clone();
             rules.quotas.push(quota);
@@ -218,7 +219,7 @@ impl RawQuota<'_> {
             .into_iter()
             .map(|feature| {
                 let (id, label) = describe(feature);
-                Quota { id, label, feature, min, max, source: String::new() }
+                Quota { id, label, short: short_label(feature), feature, min, max, source: String::new() }
             })
             .collect())
     }
@@ -284,6 +285,21 @@ fn describe(feature: Feature) -> (String, String) {
         Feature::Nominated => ("nominated".into(), "Nominated by a Member State".into()),
         Feature::Ldc => ("ldc".into(), "LDC nationals".into()),
         Feature::Conflict => ("conflicts".into(), "Declared conflicts".into()),
+    }
+}
+
+fn short_label(feature: Feature) -> String {
+    match feature {
+        Feature::Gender(Gender::Female) => "Women".into(),
+        Feature::Gender(Gender::Male) => "Men".into(),
+        Feature::Gender(g) => capitalise(g.label()),
+        Feature::Region(r) => r.medium().into(),
+        Feature::Development(Development::Developing) => "Developing".into(),
+        Feature::Development(d) => capitalise(d.label()),
+        Feature::Field(f) => f.short().into(),
+        Feature::Nominated => "Nominated".into(),
+        Feature::Ldc => "LDC nationals".into(),
+        Feature::Conflict => "Conflicts".into(),
     }
 }
 

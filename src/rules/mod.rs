@@ -9,7 +9,7 @@ mod load;
 use serde::Serialize;
 
 pub use counters::Counters;
-pub use engine::{Preview, Report, RuleChange, RuleKind, RuleStatus, Status, Violation, check_add, preview, report};
+pub use engine::{Preview, Report, RuleChange, RuleKind, RuleStatus, Status, Violation, check_add, eligibility, preview, report};
 pub use load::{BUNDLED_RULES, load_rules};
 
 use crate::domain::{Date, Development, Field, Gender, Region};
@@ -48,6 +48,8 @@ pub struct HardSources {
 pub struct Quota {
     pub id: String,
     pub label: String,
+    /// For narrow panes.
+    pub short: String,
     pub feature: Feature,
     pub min: Option<u32>,
     pub max: Option<u32>,

@@ -1,0 +1,72 @@
+//! The live deliberation terminal UI: pool, draft and rules panes over a
+//! core [`Session`]. Thin: no rule logic here.
+
+pub mod app;
+pub mod keys;
+pub mod layout;
+mod terminal;
+pub mod theme;
+pub mod view;
+
+use futures::StreamExt;
+use ratatui::layout::Rect;
+
+pub use app::{App, Msg};
+
+use crate::session::{Config, Error, Session};
+
+/// Opens the database (importing the bundled sample pool into an empty
+/// one), runs the UI until quit or a signal, and restores the terminal.
+pub fn run(cfg: &Config, present: bool) -> Result<i32, Error> {
+    let mut session = Session::open(cfg)?;
+    if session.pool().is_empty() {
+        session.import_sample()?;
+    }
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| {
+        Error::Store(crate::store::StoreError::Io { dir: cfg.db.clone(), detail: format!("cannot start: {e}") })
+    })?;
+    let result = runtime.block_on(event_loop(session, present, no_color));
+    result.map(|()| 0).map_err(|e| {
+        Error::Store(crate::store::StoreError::Io { dir: cfg.db.clone(), detail: format!("terminal error: {e}") })
+    })
+}
+
+async fn event_loop(session: Session, present: bool, no_color: bool) -> std::io::Result<()> {
+    let mut guard = terminal::Guard::enter()?;
+    let size = guard.terminal.size()?;
+    let mut app = App::new(session, present, no_color, Rect::new(0, 0, size.width, size.height));
+    let mut events = crossterm::event::EventStream::new();
+    let mut signals = terminal::Signals::new()?;
+    let mut dirty = true;
+    while !app.quit {
+        if dirty {
+            guard.terminal.draw(|f| view::render(f, &app))?;
+            dirty = false;
+        }
+        tokio::select! {
+            ev = events.next() => {
+                let Some(ev) = ev else { break };
+                dirty |= handle(&mut app, &ev?);
+                // Coalesce a burst (typing, wheel) into one redraw.
+                while let Some(Some(ev)) = futures::FutureExt::now_or_never(events.next()) {
+                    dirty |= handle(&mut app, &ev?);
+                }
+            }
+            _ = signals.recv() => app.quit = true,
+        }
+    }
+    // Every change was flushed when it was made; dropping the guard restores the terminal.
+    drop(guard);
+    Ok(())
+}
+
+fn handle(app: &mut App, ev: &crossterm::event::Event) -> bool {
+    match keys::to_msg(ev, app.pool.editing) {
+        Some(msg) => {
+            app.update(msg);
+            true
+        }
+        None => false,
+    }
+}

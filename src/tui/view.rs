@@ -1,0 +1,502 @@
+//! Drawing. Reads [`App`], never changes it. Only the visible rows of the
+//! pool are built each frame.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Cell, Clear, Paragraph, Row, Table, Wrap};
+
+use super::app::{App, Overlay, Pane, Tone};
+use super::layout::{MIN_HEIGHT, MIN_WIDTH};
+use super::theme::Theme;
+use crate::pool::Ix;
+use crate::rules::{Preview, RuleKind, Status, eligibility};
+
+pub fn render(frame: &mut Frame, app: &App) {
+    let theme = Theme::new(app.present, app.no_color);
+    let area = frame.area();
+    frame.render_widget(Block::new().style(theme.base), area);
+    let a = super::layout::areas(area, app.present);
+    if a.too_small {
+        let msg = format!("Enlarge the terminal to at least {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{}).", area.width, area.height);
+        frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }).style(theme.base), area);
+        return;
+    }
+    header(frame, app, &theme, a.header);
+    pool_pane(frame, app, &theme, a.pool);
+    draft_pane(frame, app, &theme, a.draft);
+    rules_pane(frame, app, &theme, a.rules);
+    status_line(frame, app, &theme, a.status);
+    match app.overlay {
+        Overlay::None => {}
+        Overlay::Help => help(frame, &theme, area),
+        Overlay::Detail => detail(frame, app, &theme, area),
+    }
+}
+
+fn pane_block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'a> {
+    Block::new()
+        .borders(Borders::ALL)
+        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+        .border_style(if focused { theme.focus_border } else { theme.border })
+        .title(title.into().style(theme.title))
+        .style(theme.base)
+}
+
+fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let r = app.session.draft().counters();
+    let target = app.session.rules().size;
+    let mut spans = vec![
+        Span::styled(" panel-draft ", theme.title),
+        Span::raw(format!("│ draft '{}' │ {}/{} members ", app.session.draft_name(), r.size, target)),
+    ];
+    if app.present {
+        spans.push(Span::styled("│ PRESENTATION ", theme.warn));
+    }
+    spans.push(Span::styled("│ ? help  / search  Tab pane  q quit", theme.dim));
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.base), area);
+}
+
+/// One-character markers for the pool and draft rows. Symbols, with a
+/// legend in the help overlay.
+fn markers(app: &App, ix: Ix, in_pool: bool) -> String {
+    let s = &app.session;
+    let f = s.pool().facts(ix);
+    let mut m = String::with_capacity(4);
+    m.push(if eligibility(s.rules(), f).is_some() { '⊘' } else { ' ' });
+    // Whether someone declared a conflict is personal: not on a projector.
+    m.push(if f.conflict && !app.present { '!' } else { ' ' });
+    m.push(if f.nominated { '★' } else { ' ' });
+    if in_pool {
+        let members = s.draft().members();
+        let replacing = app.swap_mark;
+        let v = crate::rules::check_add(s.pool(), s.rules(), s.draft().counters(), &members, ix, replacing);
+        let hard = v.iter().any(|v| !matches!(v, crate::rules::Violation::UnStaff | crate::rules::Violation::NoApplication { .. } | crate::rules::Violation::LateApplication { .. }));
+        m.push(if hard { '✗' } else { ' ' });
+    }
+    m
+}
+
+struct Columns {
+    region: bool,
+    field: bool,
+    h_index: bool,
+}
+
+fn columns_for(width: u16) -> Columns {
+    Columns { region: width >= 40, field: width >= 70, h_index: width >= 58 }
+}
+
+fn person_cells<'a>(app: &App, ix: Ix, cols: &Columns, name: Line<'a>) -> Vec<Cell<'a>> {
+    let pool = app.session.pool();
+    let c = pool.candidate(ix);
+    let f = pool.facts(ix);
+    let mut cells = vec![Cell::from(name), Cell::from(pool.primary_nationality(ix).to_owned())];
+    if cols.region {
+        cells.push(Cell::from(f.region.short()));
+    }
+    cells.push(Cell::from(c.gender.short()));
+    cells.push(Cell::from(pool.primary_affiliation(ix).to_owned()));
+    if cols.field {
+        cells.push(Cell::from(f.top_field.map_or("", |x| x.short())));
+    }
+    if cols.h_index {
+        cells.push(Cell::from(c.h_index.map(|h| h.to_string()).unwrap_or_default()));
+    }
+    cells
+}
+
+fn person_widths(cols: &Columns) -> Vec<Constraint> {
+    let mut w = vec![Constraint::Fill(3), Constraint::Length(3)];
+    if cols.region {
+        w.push(Constraint::Length(6));
+    }
+    w.push(Constraint::Length(1));
+    w.push(Constraint::Fill(2));
+    if cols.field {
+        w.push(Constraint::Length(11));
+    }
+    if cols.h_index {
+        w.push(Constraint::Length(3));
+    }
+    w
+}
+
+fn person_header(cols: &Columns, sort: Option<crate::search::Sort>) -> Vec<String> {
+    use crate::search::SortColumn as S;
+    let mut names = vec![(S::Name, "Name"), (S::Nationality, "Nat")];
+    if cols.region {
+        names.push((S::Region, "Region"));
+    }
+    names.push((S::Gender, "G"));
+    names.push((S::Affiliation, "Affiliation"));
+    if cols.field {
+        names.push((S::Field, "Top field"));
+    }
+    if cols.h_index {
+        names.push((S::HIndex, "h"));
+    }
+    names
+        .into_iter()
+        .map(|(col, label)| match sort {
+            Some(s) if s.explicit && s.column == col => format!("{label}{}", if s.descending { "↓" } else { "↑" }),
+            _ => label.to_owned(),
+        })
+        .collect()
+}
+
+fn highlighted_name<'a>(app: &App, ix: Ix, theme: &Theme, base: Style) -> Line<'a> {
+    let name = &app.session.pool().candidate(ix).name;
+    if app.pool.query.words().next().is_none() {
+        return Line::styled(name.clone(), base);
+    }
+    let marks = app.index.highlight(ix, &app.pool.query);
+    let spans: Vec<Span> = name
+        .chars()
+        .enumerate()
+        .map(|(i, ch)| {
+            let style = if marks.binary_search(&i).is_ok() { base.patch(theme.matched) } else { base };
+            Span::styled(ch.to_string(), style)
+        })
+        .collect();
+    Line::from(spans)
+}
+
+fn pool_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let focused = app.focus == Pane::Pool;
+    let total = app.session.pool().len();
+    let title = format!(" Pool: {} of {} shown ", app.pool.hits.len(), total.saturating_sub(app.session.draft().members().len()));
+    let block = pane_block(title, focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height < 3 {
+        return;
+    }
+    let filter_area = Rect { height: 1, ..inner };
+    let filter = if app.pool.editing {
+        Line::from(vec![Span::styled("/", theme.title), Span::raw(app.pool.filter_text.clone()), Span::styled("▏", theme.focus_border)])
+    } else if app.pool.filter_text.is_empty() {
+        Line::styled("/ to search: name, nat:KEN region:africa gender:f field:safety aff:oxford nominated eligible", theme.dim)
+    } else {
+        Line::from(vec![Span::styled("filter: ", theme.dim), Span::raw(app.pool.filter_text.clone())])
+    };
+    let swap = app.swap_mark.map(|m| format!("  ⇄ swapping out {}", app.session.pool().candidate(m).name));
+    let mut filter = filter;
+    if let Some(s) = swap {
+        filter.push_span(Span::styled(s, theme.marked));
+    }
+    frame.render_widget(Paragraph::new(filter), filter_area);
+
+    let list = Rect { y: inner.y + 1, height: inner.height - 1, ..inner };
+    let cols = columns_for(list.width.saturating_sub(5));
+    let rows_visible = usize::from(list.height.saturating_sub(1));
+    let start = app.pool.offset.min(app.pool.hits.len());
+    let end = (start + rows_visible).min(app.pool.hits.len());
+    let rows: Vec<Row> = app.pool.hits[start..end]
+        .iter()
+        .enumerate()
+        .map(|(i, hit)| {
+            let selected = start + i == app.pool.selected;
+            let style = if selected && focused { theme.selected } else { theme.base };
+            let mut cells = vec![Cell::from(markers(app, hit.ix, true))];
+            cells.extend(person_cells(app, hit.ix, &cols, highlighted_name(app, hit.ix, theme, style)));
+            Row::new(cells).style(style)
+        })
+        .collect();
+    let mut widths = vec![Constraint::Length(4)];
+    widths.extend(person_widths(&cols));
+    let mut header = vec![String::new()];
+    header.extend(person_header(&cols, Some(app.pool.sort)));
+    let mut table = Table::new(rows, widths).column_spacing(1).header(Row::new(header).style(theme.header));
+    if app.pool.hits.is_empty() {
+        table = table.footer(Row::new(vec!["", "No candidate matches: Esc clears the filter."]));
+    }
+    frame.render_widget(table, list);
+}
+
+fn draft_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let focused = app.focus == Pane::Draft;
+    let d = app.session.draft();
+    let title = format!(" Draft '{}': {}/{} seats ", app.session.draft_name(), d.counters().size, app.session.rules().size);
+    let block = pane_block(title, focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let cols = columns_for(inner.width.saturating_sub(9));
+    let rows_visible = usize::from(inner.height.saturating_sub(1));
+    let seats = d.seats();
+    let start = app.draft_offset.min(seats.len());
+    let end = (start + rows_visible).min(seats.len());
+    let rows: Vec<Row> = (start..end)
+        .map(|seat| {
+            let selected = seat == app.draft_selected && focused;
+            let style = if selected { theme.selected } else { theme.base };
+            let number = Cell::from(format!("{:>2}", seat + 1));
+            match seats[seat] {
+                Some(ix) => {
+                    let marked = app.swap_mark == Some(ix);
+                    let mut flags = markers(app, ix, false);
+                    flags.push(if marked { '⇄' } else { ' ' });
+                    let mut cells = vec![number, Cell::from(flags)];
+                    let name_style = if marked { style.patch(theme.marked) } else { style };
+                    let name = Line::styled(app.session.pool().candidate(ix).name.clone(), name_style);
+                    cells.extend(person_cells(app, ix, &cols, name));
+                    Row::new(cells).style(style)
+                }
+                None => Row::new(vec![number, Cell::from(""), Cell::from(Span::styled("· empty ·", theme.dim))]).style(style),
+            }
+        })
+        .collect();
+    let mut widths = vec![Constraint::Length(2), Constraint::Length(4)];
+    widths.extend(person_widths(&cols));
+    let mut header = vec!["#".to_owned(), String::new()];
+    header.extend(person_header(&cols, None));
+    let table = Table::new(rows, widths).column_spacing(1).header(Row::new(header).style(theme.header));
+    frame.render_widget(table, inner);
+}
+
+/// The preview shown in the rules pane: the highlighted pool candidate
+/// (or the swap in progress), computed by the core engine.
+fn current_preview(app: &App) -> Option<(Ix, Option<Ix>, Preview)> {
+    if app.focus != Pane::Pool && app.swap_mark.is_none() {
+        return None;
+    }
+    let cand = app.selected_candidate()?;
+    Some((cand, app.swap_mark, app.session.preview(cand, app.swap_mark)))
+}
+
+fn rules_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let focused = app.focus == Pane::Rules;
+    let report = app.session.report();
+    let verdict = if report.complete { " Rules ✓ all hold " } else { " Rules " };
+    let block = pane_block(verdict, focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let w = usize::from(inner.width);
+    let wide = w >= 44;
+    let preview = current_preview(app);
+    let mut lines: Vec<Line> = Vec::new();
+
+    if let Some((cand, out, p)) = &preview {
+        let pool = app.session.pool();
+        let who = &pool.candidate(*cand).name;
+        let head = match out {
+            Some(o) => format!("If {} ⇄ {}:", pool.candidate(*o).name, who),
+            None => format!("If {who} is added:"),
+        };
+        lines.push(Line::styled(head, theme.section));
+        if p.allowed() {
+            let fixes = p.fixes().count();
+            let breaks = p.breaks().count();
+            lines.push(Line::from(vec![
+                Span::styled("✓ allowed", theme.ok),
+                Span::raw(format!(" · fixes {fixes} · breaks {breaks}")),
+            ]));
+        } else {
+            for v in &p.violations {
+                lines.push(Line::styled(format!("✗ refused: {v}"), theme.fail));
+            }
+        }
+        for c in p.changes.iter().filter(|c| c.id == "nationality-cap" || c.id == "affiliation-cap") {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{} ", c.status_after.symbol()), theme.status(c.status_after)),
+                Span::raw(format!("{} {}→{} {}", c.label, c.before, c.after, c.target)),
+            ]));
+        }
+        lines.push(Line::raw(""));
+    }
+
+    let mut last_kind = None;
+    for r in &report.rules {
+        if last_kind != Some(r.kind) {
+            let title = match r.kind {
+                RuleKind::Hard => "HARD RULES",
+                RuleKind::Balance => "BALANCE",
+                RuleKind::Info => "FOR INFORMATION",
+            };
+            lines.push(Line::styled(title, theme.section));
+            last_kind = Some(r.kind);
+        }
+        let change = preview.as_ref().and_then(|(_, _, p)| p.changes.iter().find(|c| c.id == r.id));
+        let (status, count, moved) = match change {
+            Some(c) => (c.status_after, format!("{}→{}", c.before, c.after), true),
+            None => (r.status, r.count.map(|c| c.to_string()).unwrap_or_default(), false),
+        };
+        let label = if wide { &r.label } else { &r.short };
+        let label_w = w.saturating_sub(2 + 6 + 1 + 8).clamp(6, 40);
+        let mut spans = vec![
+            Span::styled(format!("{} ", status.symbol()), theme.status(status)),
+            Span::raw(format!("{:<label_w$}", truncate(label, label_w))),
+            Span::styled(format!("{count:>6}"), if moved { theme.changed } else { theme.base }),
+            Span::raw(format!(" {}", r.target)),
+        ];
+        if r.kind == RuleKind::Hard && !r.detail.is_empty() && r.status != Status::Ok && r.id != "panel-size" {
+            spans.push(Span::styled(format!(" {}", r.detail), theme.dim));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::raw(""));
+    if !report.fields_uncovered.is_empty() {
+        lines.push(Line::styled(format!("Fields not covered ({}):", report.fields_uncovered.len()), theme.section));
+        let shorts: Vec<&str> = crate::domain::Field::all()
+            .filter(|f| report.fields_uncovered.contains(&f.qualified()))
+            .map(|f| f.short())
+            .collect();
+        lines.push(Line::raw(shorts.join(", ")));
+    }
+    if !report.conflicts_to_review.is_empty() {
+        let n = report.conflicts_to_review.len();
+        if app.present {
+            lines.push(Line::styled(format!("⚠ {n} declared conflicts to review"), theme.warn));
+        } else {
+            let names: Vec<&str> = report.conflicts_to_review.iter().map(|(_, n)| n.as_str()).collect();
+            lines.push(Line::styled(format!("⚠ Conflicts to review: {}", names.join(", ")), theme.warn));
+        }
+    }
+    let para = Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((app.rules_offset.min(u16::MAX as usize) as u16, 0));
+    frame.render_widget(para, inner);
+}
+
+fn truncate(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = String::new();
+    let mut used = 0;
+    for ch in s.chars() {
+        let cw = ch.width().unwrap_or(0);
+        if used + cw > width {
+            if let Some(last) = out.pop() {
+                used -= last.width().unwrap_or(0);
+            }
+            if used < width {
+                out.push('…');
+            }
+            return out;
+        }
+        used += cw;
+        out.push(ch);
+    }
+    out
+}
+
+fn status_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let style = match app.status.tone {
+        Tone::Info => theme.base,
+        Tone::Done => theme.ok,
+        Tone::Refused => theme.fail,
+    };
+    frame.render_widget(Paragraph::new(Line::styled(app.status.text.clone(), style)), area);
+}
+
+fn popup(area: Rect, w_pct: u16, h_pct: u16) -> Rect {
+    let w = (area.width * w_pct / 100).max(20).min(area.width);
+    let h = (area.height * h_pct / 100).max(8).min(area.height);
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}
+
+pub const HELP: &[(&str, &str)] = &[
+    ("/", "search the pool (Enter keeps the filter, Esc clears it)"),
+    ("Tab / Shift-Tab", "next / previous pane"),
+    ("↑ ↓ PgUp PgDn Home End", "move (also j k)"),
+    ("Enter / a", "add the highlighted candidate (or swap them in)"),
+    ("d / Delete", "remove the highlighted draft member"),
+    ("s", "mark a draft member for a swap; then Enter on a candidate"),
+    ("u / Ctrl-r", "undo / redo (kept across restarts)"),
+    ("i / Space", "details of the highlighted person"),
+    ("o / O", "sort the pool by the next column / reverse"),
+    ("p", "presentation mode (hides email, conflicts)"),
+    ("Esc", "close, cancel a swap"),
+    ("?", "this help"),
+    ("q", "quit (every change is already saved)"),
+    ("mouse", "click selects a row, wheel scrolls"),
+    ("", ""),
+    ("⊘", "ineligible: UN staff, late or no application"),
+    ("!", "declared a conflict of interest (hidden when presenting)"),
+    ("★", "nominated by a Member State"),
+    ("✗", "would break a hard rule if added now"),
+    ("⇄", "marked for a swap"),
+    ("filters", "nat:KEN region:africa gender:f field:safety aff:oxford nominated eligible conflict"),
+];
+
+fn help(frame: &mut Frame, theme: &Theme, area: Rect) {
+    let r = popup(area, 80, 90);
+    frame.render_widget(Clear, r);
+    let lines: Vec<Line> = HELP
+        .iter()
+        .map(|(k, v)| Line::from(vec![Span::styled(format!("{k:>22}  "), theme.title), Span::raw(*v)]))
+        .collect();
+    let block = pane_block(" Keys — Esc closes ", true, theme);
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), r);
+}
+
+fn detail(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let Some(ix) = app.focused_person() else { return };
+    let s = &app.session;
+    let pool = s.pool();
+    let c = pool.candidate(ix);
+    let f = pool.facts(ix);
+    let r = popup(area, 86, 90);
+    frame.render_widget(Clear, r);
+    let nat: Vec<String> = f
+        .nationalities
+        .iter()
+        .map(|&n| format!("{} ({})", pool.nationality_name(n), pool.nationalities.name(n)))
+        .collect();
+    let affs: Vec<String> = c
+        .affiliations
+        .iter()
+        .zip(&f.affiliations)
+        .map(|(raw, &id)| {
+            let canon = pool.affiliations.name(id);
+            if canon == raw { raw.clone() } else { format!("{raw} (= {canon})") }
+        })
+        .collect();
+    let opt = |v: Option<u64>| v.map_or_else(|| "—".to_owned(), |x| x.to_string());
+    let elig = match eligibility(s.rules(), f) {
+        None => "eligible".to_owned(),
+        Some(v) => format!("NOT eligible: {v}"),
+    };
+    let mut rows: Vec<(&str, String)> = vec![
+        ("Id", c.id.clone()),
+        ("Gender", c.gender.label().into()),
+        ("Nationality", nat.join("; ")),
+        ("Regional group", f.region.label().into()),
+        ("Development", format!("{}{}", f.development.label(), if f.ldc { " (LDC)" } else { "" })),
+        ("Affiliation", affs.join("; ")),
+        ("Fields", c.fields.iter().map(|x| x.qualified()).collect::<Vec<_>>().join("; ")),
+        ("Nominated by", if c.nominated_by.is_empty() { "—".into() } else { c.nominated_by.join(", ") }),
+        ("Application", c.submitted.map_or_else(|| "never submitted".into(), |d| format!("submitted {d}"))),
+        ("UN staff", if c.un_staff { "yes".into() } else { "no".into() }),
+        ("Eligibility", elig),
+        (
+            "Indicators",
+            format!(
+                "publications {} · citations {} · h-index {} · i10 {}",
+                opt(c.publications.map(u64::from)),
+                opt(c.citations),
+                opt(c.h_index.map(u64::from)),
+                opt(c.i10_index.map(u64::from))
+            ),
+        ),
+        ("Other impact", c.other_impact.clone()),
+        ("Motivation", c.motivation.clone()),
+    ];
+    if app.present {
+        rows.push(("Email", "hidden in presentation mode".into()));
+        rows.push(("Conflict", "hidden in presentation mode".into()));
+    } else {
+        rows.push(("Email", c.email.clone()));
+        rows.push(("Conflict", if c.has_conflict() { c.conflict_of_interest.clone() } else { "none declared".into() }));
+    }
+    for (k, v) in &c.extra {
+        rows.push((k.as_str(), v.clone()));
+    }
+    if f.missing {
+        rows.push(("Pool", "NOT in the latest import (kept because drafted)".into()));
+    }
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .map(|(k, v)| Line::from(vec![Span::styled(format!("{k:>14}: "), theme.title), Span::raw(v)]))
+        .collect();
+    let block = pane_block(format!(" {} — Esc closes ", c.name), true, theme);
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).alignment(Alignment::Left), r);
+}
