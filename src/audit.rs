@@ -25,6 +25,10 @@ pub struct LogEntry {
 pub enum Event {
     /// A draft change; `change` says which seat moved.
     Draft { action: Action, change: Change },
+    /// A note, flag, shortlist mark or the candidate under discussion.
+    Candidate { action: Action },
+    /// A named-draft operation (create, clone, rename, delete, switch).
+    Drafts { action: Action },
     Import { file: String, candidates: usize, added: usize, updated: usize, removed: usize, flagged: Vec<String> },
 }
 
@@ -40,14 +44,15 @@ impl LogEntry {
         }
     }
 
-    /// One line for `panel-draft log` and the log pane.
-    pub fn summary(&self) -> String {
-        let what = match &self.event {
-            Event::Draft { action, change } => match (action, change) {
-                (Action::Undo, c) => format!("undo ({})", describe(c)),
-                (Action::Redo, c) => format!("redo ({})", describe(c)),
-                (_, c) => describe(c),
+    /// What happened, without time and author.
+    pub fn summary_what(&self) -> String {
+        match &self.event {
+            Event::Draft { action, change } => match action {
+                Action::Undo => format!("undo ({})", describe(change)),
+                Action::Redo => format!("redo ({})", describe(change)),
+                _ => describe(change),
             },
+            Event::Candidate { action } | Event::Drafts { action } => describe_action(action),
             Event::Import { file, candidates, added, updated, removed, flagged } => {
                 let mut s = format!("import {file}: {candidates} candidates (+{added}, ~{updated}, -{removed})");
                 if !flagged.is_empty() {
@@ -55,7 +60,12 @@ impl LogEntry {
                 }
                 s
             }
-        };
+        }
+    }
+
+    /// One line for `panel-draft log` and the log pane.
+    pub fn summary(&self) -> String {
+        let what = self.summary_what();
         let mut line = format!("{} {} [{}] {what}", self.time, self.member, self.draft);
         if let Some(r) = &self.reason {
             line.push_str(&format!(" — {r}"));
@@ -64,10 +74,28 @@ impl LogEntry {
     }
 }
 
-pub fn describe(c: &Change) -> String {
-    match c {
-        Change::Add { id, seat } => format!("add {id} to seat {}", seat + 1),
-        Change::Remove { id, seat } => format!("remove {id} from seat {}", seat + 1),
-        Change::Swap { outgoing, incoming, seat } => format!("swap seat {}: {outgoing} → {incoming}", seat + 1),
+fn describe_action(a: &Action) -> String {
+    match a {
+        Action::Note { id, .. } => format!("note on {id}"),
+        Action::Flag { id, on } => format!("{} {id} for discussion", if *on { "flag" } else { "unflag" }),
+        Action::Shortlist { id, on } => format!("{} {id}", if *on { "shortlist" } else { "take off the shortlist" }),
+        Action::Discuss { id: Some(id) } => format!("now discussing {id}"),
+        Action::Discuss { id: None } => "discussion closed".into(),
+        Action::CreateDraft { name } => format!("create draft '{name}'"),
+        Action::CloneDraft { name } => format!("clone into draft '{name}'"),
+        Action::RenameDraft { from, to } => format!("rename draft '{from}' to '{to}'"),
+        Action::DeleteDraft { name } => format!("delete draft '{name}'"),
+        Action::SwitchDraft { name } => format!("switch to draft '{name}'"),
+        other => format!("{other:?}"),
     }
+}
+
+pub fn describe(c: &Change) -> String {
+    let verb = match c {
+        Change::Add { .. } => "add ",
+        Change::Remove { .. } => "remove ",
+        Change::Swap { .. } => "swap ",
+        Change::Role { .. } => "role: ",
+    };
+    format!("{verb}{}", c.describe(|id| id.to_owned()))
 }

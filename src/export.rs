@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::domain::{Development, Field, Gender, Region};
+use crate::domain::{Development, Field, Gender, Region, Role};
+use crate::session::Error;
 use crate::pool::Ix;
 use crate::rules::{Report, RuleStatus};
 use crate::session::Session;
@@ -29,6 +30,8 @@ pub struct MemberRow {
     pub seat: usize,
     pub id: String,
     pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
     pub gender: Gender,
     pub nationalities: Vec<String>,
     pub region: Region,
@@ -99,6 +102,7 @@ pub fn members(session: &Session, include_contact: bool) -> Vec<MemberRow> {
                 seat: seat + 1,
                 id: c.id.clone(),
                 name: c.name.clone(),
+                role: session.draft().role_of(&c.id),
                 gender: c.gender,
                 nationalities: c.nationalities.clone(),
                 region: f.region,
@@ -207,8 +211,9 @@ pub fn csv(session: &Session, include_contact: bool) -> Result<String, csv::Erro
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// A report a committee could circulate: members, then every rule.
-pub fn markdown(session: &Session, include_contact: bool) -> String {
+/// A report a committee could circulate: members and their offices, every
+/// rule, and (with `with_log`) the audit log.
+pub fn markdown(session: &Session, include_contact: bool, with_log: bool) -> Result<String, Error> {
     let report = session.report();
     let mut out = String::new();
     out.push_str("# Independent International Scientific Panel on AI — draft composition\n\n");
@@ -221,8 +226,8 @@ pub fn markdown(session: &Session, include_contact: bool) -> String {
     ));
     out.push_str("Classified: contains personal data of applicants (ST/SGB/2024/3). Circulate to the committee only.\n\n");
     out.push_str("## Members\n\n");
-    let mut header = "| # | Name | Gender | Nationality | Region | Affiliation | Fields |".to_owned();
-    let mut rule = "|---|---|---|---|---|---|---|".to_owned();
+    let mut header = "| # | Name | Office | Gender | Nationality | Region | Affiliation | Fields |".to_owned();
+    let mut rule = "|---|---|---|---|---|---|---|---|".to_owned();
     if include_contact {
         header.push_str(" Email | Conflict of interest |");
         rule.push_str("---|---|");
@@ -230,9 +235,10 @@ pub fn markdown(session: &Session, include_contact: bool) -> String {
     out.push_str(&format!("{header}\n{rule}\n"));
     for m in members(session, include_contact) {
         let mut row = format!(
-            "| {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
             m.seat,
             md(&m.name),
+            m.role.map_or("", |r| r.label()),
             m.gender.label(),
             m.nationalities.join(", "),
             m.region.label(),
@@ -262,7 +268,101 @@ pub fn markdown(session: &Session, include_contact: bool) -> String {
     }
     out.push('\n');
     push_lists(&mut out, &report, "- ");
-    out
+    if with_log {
+        out.push_str("\n## Audit log\n\n");
+        for e in session.log()?.iter().filter(|e| e.draft == session.draft_name()) {
+            out.push_str(&format!("- {}\n", md(&e.summary())));
+        }
+    }
+    Ok(out)
+}
+
+/// Two drafts side by side.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    pub a: String,
+    pub b: String,
+    pub size_a: u32,
+    pub size_b: u32,
+    /// (id, name) of members only in one draft.
+    pub only_in_a: Vec<(String, String)>,
+    pub only_in_b: Vec<(String, String)>,
+    pub rules: Vec<RuleDiff>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleDiff {
+    pub id: String,
+    pub label: String,
+    pub target: String,
+    pub count_a: Option<u32>,
+    pub count_b: Option<u32>,
+    /// count_b − count_a.
+    pub diff: i64,
+    pub status_a: crate::rules::Status,
+    pub status_b: crate::rules::Status,
+}
+
+pub fn compare(session: &Session, a: &str, b: &str) -> Result<Comparison, Error> {
+    let (da, db) = (session.load_draft(a)?, session.load_draft(b)?);
+    let (ra, rb) = (session.report_for(&da), session.report_for(&db));
+    let pool = session.pool();
+    let only = |x: &crate::draft::DraftState, y: &crate::draft::DraftState| -> Vec<(String, String)> {
+        x.members()
+            .into_iter()
+            .filter(|&m| !y.contains(m))
+            .map(|m| (pool.candidate(m).id.clone(), pool.candidate(m).name.clone()))
+            .collect()
+    };
+    let mut rules = Vec::new();
+    for x in &ra.rules {
+        let y = rb.rules.iter().find(|r| r.id == x.id);
+        let count_b = y.and_then(|r| r.count);
+        rules.push(RuleDiff {
+            id: x.id.clone(),
+            label: x.label.clone(),
+            target: x.target.clone(),
+            count_a: x.count,
+            count_b,
+            diff: i64::from(count_b.unwrap_or(0)) - i64::from(x.count.unwrap_or(0)),
+            status_a: x.status,
+            status_b: y.map_or(x.status, |r| r.status),
+        });
+    }
+    Ok(Comparison {
+        a: a.to_owned(),
+        b: b.to_owned(),
+        size_a: ra.size,
+        size_b: rb.size,
+        only_in_a: only(&da, &db),
+        only_in_b: only(&db, &da),
+        rules,
+    })
+}
+
+impl Comparison {
+    pub fn text(&self) -> String {
+        let mut out = format!("{} ({} members)  vs  {} ({} members)\n\n", self.a, self.size_a, self.b, self.size_b);
+        let names = |v: &[(String, String)]| {
+            if v.is_empty() { "—".to_owned() } else { v.iter().map(|(id, n)| format!("{n} ({id})")).collect::<Vec<_>>().join(", ") }
+        };
+        out.push_str(&format!("Only in {}: {}\n", self.a, names(&self.only_in_a)));
+        out.push_str(&format!("Only in {}: {}\n\n", self.b, names(&self.only_in_b)));
+        out.push_str(&format!("{:<44} {:>9} {:>9} {:>5}  target\n", "rule", self.a, self.b, "diff"));
+        for r in &self.rules {
+            let count = |c: Option<u32>, s: crate::rules::Status| format!("{} {}", c.map(|c| c.to_string()).unwrap_or_default(), s.symbol());
+            let diff = if r.diff == 0 { String::new() } else { format!("{:+}", r.diff) };
+            out.push_str(&format!(
+                "{:<44} {:>9} {:>9} {:>5}  {}\n",
+                r.label,
+                count(r.count_a, r.status_a),
+                count(r.count_b, r.status_b),
+                diff,
+                r.target
+            ));
+        }
+        out
+    }
 }
 
 fn md(text: &str) -> String {

@@ -5,11 +5,13 @@
 //! `store`, `search`, `session`, `export`) knows nothing of terminals; `cli`
 //! and `tui` are thin layers over [`session::Session`].
 
+pub mod annotations;
 pub mod audit;
 pub mod diag;
 pub mod domain;
 pub mod draft;
 pub mod export;
+pub mod feasibility;
 // pub mod generate;
 pub mod import;
 pub mod pool;

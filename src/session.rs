@@ -5,14 +5,15 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use crate::annotations::Annotations;
 use crate::audit::{Event, LogEntry};
 use crate::diag::InputError;
-use crate::draft::{Action, DraftState, Refusal, Step};
+use crate::draft::{Action, DraftRecord, DraftState, Refusal, Step};
 use crate::import::{ImportOutcome, parse_pool, read_pool};
 use crate::pool::{Ix, Pool, Stored};
 use crate::reference::Reference;
 use crate::rules::{Preview, Report, Rules, load_rules, preview, report};
-use crate::store::{Store, StoreError};
+use crate::store::{KEY_CURRENT_DRAFT, KEY_DISCUSSING, Store, StoreError, TreeId, Write};
 
 /// The bundled fictional pool, imported into an empty database on the
 /// TUI's first run.
@@ -29,7 +30,8 @@ pub struct Config {
     pub aliases: Option<PathBuf>,
     /// Who is making changes (recorded in the log).
     pub member: String,
-    pub draft: String,
+    /// The draft to work on; `None` for the one last switched to.
+    pub draft: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -73,6 +75,17 @@ pub struct Session {
     draft: DraftState,
     draft_name: String,
     member: String,
+    annotations: Annotations,
+    discussing: Option<String>,
+}
+
+/// What one applied action did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Applied {
+    /// A seat or office change (with the change, for the status line).
+    Draft(Step),
+    /// A note, flag, shortlist mark, discussion change or draft operation.
+    Other(String),
 }
 
 impl Session {
@@ -81,9 +94,68 @@ impl Session {
         let rules = load_rules(cfg.rules.as_deref())?;
         let store = Store::open(&cfg.db)?;
         let pool = Pool::new(store.load_pool()?, &reference);
-        let record = store.draft(&cfg.draft)?.unwrap_or_default();
+        let draft_name = match &cfg.draft {
+            Some(name) => name.clone(),
+            None => store.meta_value::<String>(KEY_CURRENT_DRAFT)?.unwrap_or_else(|| DEFAULT_DRAFT.to_owned()),
+        };
+        let record = match store.draft(&draft_name)? {
+            Some(r) => r,
+            None if draft_name == DEFAULT_DRAFT => DraftRecord::default(),
+            None => return Err(Error::Refused(unknown_draft(&store, &draft_name)?)),
+        };
         let draft = DraftState::new(&pool, &rules, record);
-        Ok(Session { store, reference, rules, pool, draft, draft_name: cfg.draft.clone(), member: cfg.member.clone() })
+        let annotations = Annotations::new(store.annotations()?);
+        let discussing = store.meta_value::<String>(KEY_DISCUSSING)?;
+        Ok(Session {
+            store,
+            reference,
+            rules,
+            pool,
+            draft,
+            draft_name,
+            member: cfg.member.clone(),
+            annotations,
+            discussing,
+        })
+    }
+
+    pub fn annotations(&self) -> &Annotations {
+        &self.annotations
+    }
+
+    /// The candidate the room is discussing, if any.
+    pub fn discussing(&self) -> Option<Ix> {
+        self.discussing.as_deref().and_then(|id| self.pool.ix(id))
+    }
+
+    pub fn member(&self) -> &str {
+        &self.member
+    }
+
+    /// Every draft's name ("main" always exists).
+    pub fn draft_names(&self) -> Result<Vec<String>, Error> {
+        let mut names = self.store.draft_names()?;
+        if !names.iter().any(|n| n == DEFAULT_DRAFT) {
+            names.insert(0, DEFAULT_DRAFT.to_owned());
+        }
+        Ok(names)
+    }
+
+    /// Another draft, loaded for comparison.
+    pub fn load_draft(&self, name: &str) -> Result<DraftState, Error> {
+        if name == self.draft_name {
+            return Ok(self.draft.clone());
+        }
+        let record = match self.store.draft(name)? {
+            Some(r) => r,
+            None if name == DEFAULT_DRAFT => DraftRecord::default(),
+            None => return Err(Error::Refused(unknown_draft(&self.store, name)?)),
+        };
+        Ok(DraftState::new(&self.pool, &self.rules, record))
+    }
+
+    pub fn report_for(&self, d: &DraftState) -> Report {
+        report(&self.pool, &self.rules, d.counters(), &d.members(), &d.role_holders(&self.pool))
     }
 
     pub fn pool(&self) -> &Pool {
@@ -111,7 +183,13 @@ impl Session {
     }
 
     pub fn report(&self) -> Report {
-        report(&self.pool, &self.rules, self.draft.counters(), &self.draft.members())
+        report(
+            &self.pool,
+            &self.rules,
+            self.draft.counters(),
+            &self.draft.members(),
+            &self.draft.role_holders(&self.pool),
+        )
     }
 
     pub fn preview(&self, cand: Ix, replacing: Option<Ix>) -> Preview {
@@ -123,12 +201,117 @@ impl Session {
     }
 
     /// Checks, stores (flushed) and only then applies one action.
-    pub fn apply(&mut self, action: Action, reason: Option<String>) -> Result<Step, Error> {
+    pub fn apply(&mut self, action: Action, reason: Option<String>) -> Result<Applied, Error> {
+        if action.is_draft_change() {
+            return self.apply_draft(action, reason).map(Applied::Draft);
+        }
+        let now = || humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
+        let reason = reason.filter(|r| !r.trim().is_empty());
+        match &action {
+            Action::Note { id, .. } | Action::Flag { id, .. } | Action::Shortlist { id, .. } => {
+                self.require_candidate(id)?;
+                let (id, annotation) = self.annotations.plan(&action, &self.member, &now())?;
+                let entry = LogEntry::now(&self.member, &self.draft_name, Event::Candidate { action: action.clone() }, reason);
+                self.store.commit(&[Write::put(TreeId::Annotations, id.as_bytes(), &annotation)], &[entry.clone()])?;
+                self.annotations.set(id, annotation);
+                Ok(Applied::Other(entry.summary_what()))
+            }
+            Action::Discuss { id } => {
+                let id = id.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+                if let Some(id) = &id {
+                    self.require_candidate(id)?;
+                }
+                let write = match &id {
+                    Some(id) => Write::put(TreeId::Meta, KEY_DISCUSSING, id),
+                    None => Write::delete(TreeId::Meta, KEY_DISCUSSING),
+                };
+                let action = Action::Discuss { id: id.clone() };
+                let entry = LogEntry::now(&self.member, &self.draft_name, Event::Candidate { action }, reason);
+                self.store.commit(&[write], &[entry.clone()])?;
+                self.discussing = id;
+                Ok(Applied::Other(entry.summary_what()))
+            }
+            _ => self.apply_draft_op(action, reason),
+        }
+    }
+
+    fn require_candidate(&self, id: &str) -> Result<Ix, Error> {
+        self.pool.ix(id).ok_or_else(|| Error::Refused(Refusal::UnknownCandidate(id.trim().to_owned())))
+    }
+
+    fn apply_draft(&mut self, action: Action, reason: Option<String>) -> Result<Step, Error> {
         let step = self.draft.plan(&self.pool, &self.rules, action)?;
         let entry = self.entry(&step, reason);
         self.store.commit_draft(&self.draft_name, &step.record, std::slice::from_ref(&entry))?;
         self.draft.commit(&self.pool, step.clone());
         Ok(step)
+    }
+
+    /// Create, clone, rename, delete and switch named drafts.
+    fn apply_draft_op(&mut self, action: Action, reason: Option<String>) -> Result<Applied, Error> {
+        let names = self.draft_names()?;
+        let exists = |n: &str| names.iter().any(|x| x == n);
+        let refuse = |msg: String| Err(Error::Refused(Refusal::Invalid(msg)));
+        let mut writes = Vec::new();
+        let mut switch_to = None;
+        match &action {
+            Action::CreateDraft { name } | Action::CloneDraft { name } => {
+                let name = valid_name(name)?;
+                if exists(&name) {
+                    return refuse(format!("a draft named '{name}' already exists"));
+                }
+                let record = match action {
+                    Action::CloneDraft { .. } => self.draft.record().clone(),
+                    _ => DraftRecord::default(),
+                };
+                writes.push(Write::put(TreeId::Drafts, name.as_bytes(), &record));
+            }
+            Action::RenameDraft { from, to } => {
+                let to = valid_name(to)?;
+                if !exists(from) {
+                    return Err(Error::Refused(unknown_draft(&self.store, from)?));
+                }
+                if exists(&to) {
+                    return refuse(format!("a draft named '{to}' already exists"));
+                }
+                let record = self.load_draft(from)?.record().clone();
+                writes.push(Write::delete(TreeId::Drafts, from.as_bytes()));
+                writes.push(Write::put(TreeId::Drafts, to.as_bytes(), &record));
+                if *from == self.draft_name {
+                    writes.push(Write::put(TreeId::Meta, KEY_CURRENT_DRAFT, &to));
+                    switch_to = Some(to);
+                }
+            }
+            Action::DeleteDraft { name } => {
+                if !exists(name) {
+                    return Err(Error::Refused(unknown_draft(&self.store, name)?));
+                }
+                if *name == self.draft_name {
+                    return refuse(format!("'{name}' is the draft in use: switch to another draft first"));
+                }
+                writes.push(Write::delete(TreeId::Drafts, name.as_bytes()));
+            }
+            Action::SwitchDraft { name } => {
+                if !exists(name) {
+                    return Err(Error::Refused(unknown_draft(&self.store, name)?));
+                }
+                writes.push(Write::put(TreeId::Meta, KEY_CURRENT_DRAFT, name));
+                switch_to = Some(name.clone());
+            }
+            other => return refuse(format!("not a draft operation: {other:?}")),
+        }
+        let entry = LogEntry::now(&self.member, &self.draft_name, Event::Drafts { action: action.clone() }, reason);
+        self.store.commit(&writes, &[entry.clone()])?;
+        if let Some(name) = switch_to {
+            let state = if matches!(action, Action::RenameDraft { .. }) {
+                self.draft.clone()
+            } else {
+                self.load_draft(&name)?
+            };
+            self.draft = state;
+            self.draft_name = name;
+        }
+        Ok(Applied::Other(entry.summary_what()))
     }
 
     /// Applies several actions all or nothing: each is checked against the
@@ -144,6 +327,9 @@ impl Session {
         let Some(last) = steps.last() else {
             return Ok(steps);
         };
+        if let Some(a) = steps.iter().map(|s| &s.action).find(|a| !a.is_draft_change()) {
+            return Err(Error::Refused(Refusal::Invalid(format!("only seat and office changes can be batched: {a:?}"))));
+        }
         let entries: Vec<LogEntry> = steps.iter().map(|s| self.entry(s, reason.clone())).collect();
         self.store.commit_draft(&self.draft_name, &last.record, &entries)?;
         self.draft = scratch;
@@ -223,6 +409,24 @@ impl Session {
         self.draft = DraftState::new(&self.pool, &self.rules, self.draft.record().clone());
         Ok(summary)
     }
+}
+
+fn valid_name(name: &str) -> Result<String, Error> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 40 || name.chars().any(char::is_control) {
+        return Err(Error::Refused(Refusal::Invalid(
+            "a draft name is 1 to 40 characters, without control characters".into(),
+        )));
+    }
+    Ok(name.to_owned())
+}
+
+fn unknown_draft(store: &Store, name: &str) -> Result<Refusal, Error> {
+    let mut names = store.draft_names()?;
+    if !names.iter().any(|n| n == DEFAULT_DRAFT) {
+        names.insert(0, DEFAULT_DRAFT.to_owned());
+    }
+    Ok(Refusal::Invalid(format!("no draft named '{name}' (drafts: {})", names.join(", "))))
 }
 
 /// Default database folder: `$PANEL_DRAFT_DB`, else the user's data folder.

@@ -91,12 +91,12 @@ fn balanced_panel_of_forty_satisfies_every_rule_and_a_41st_is_refused() {
     for n in 0..40 {
         add(&mut s, &p, &r, &format!("B{n:02}")).unwrap();
     }
-    let rep = report(&p, &r, s.counters(), &s.members());
+    let rep = report(&p, &r, s.counters(), &s.members(), &s.role_holders(&p));
     let failing: Vec<_> = rep.rules.iter().filter(|x| x.status == Status::Fail).map(|x| &x.id).collect();
     assert!(rep.complete, "failing: {failing:?}");
     assert_eq!(refusal_rules(add(&mut s, &p, &r, "extra").unwrap_err()), vec![Violation::PanelFull { size: 40 }]);
     // A swap keeps the size and is allowed.
-    let step = s.plan(&p, &r, Action::Swap { outgoing: "B00".into(), incoming: "extra".into() }).unwrap();
+    let step = s.plan(&p, &r, Action::Swap { outgoing: "B00".into(), incoming: "extra".into(), role: None }).unwrap();
     s.commit(&p, step);
     assert_eq!(s.counters().size, 40);
     assert_eq!(s.seat_of(p.ix("extra").unwrap()), Some(0), "the swap keeps the seat");
@@ -110,7 +110,7 @@ fn report_counts_women_against_target() {
     for n in (0..10).map(|i| i * 2) {
         add(&mut s, &p, &r, &format!("B{n:02}")).unwrap();
     }
-    let rep = report(&p, &r, s.counters(), &s.members());
+    let rep = report(&p, &r, s.counters(), &s.members(), &s.role_holders(&p));
     let women = rep.rules.iter().find(|x| x.id == "women").unwrap();
     assert_eq!((women.count, women.status, women.target.as_str()), (Some(10), Status::Fail, "≥16"));
     let size = rep.rules.iter().find(|x| x.id == "panel-size").unwrap();
@@ -124,7 +124,7 @@ fn undo_and_redo_walk_the_history() {
     let mut s = DraftState::new(&p, &r, DraftRecord::default());
     add(&mut s, &p, &r, "B01").unwrap();
     add(&mut s, &p, &r, "B02").unwrap();
-    let step = s.plan(&p, &r, Action::Swap { outgoing: "B01".into(), incoming: "B03".into() }).unwrap();
+    let step = s.plan(&p, &r, Action::Swap { outgoing: "B01".into(), incoming: "B03".into(), role: None }).unwrap();
     s.commit(&p, step);
     let after_swap = s.record().seats.clone();
     for _ in 0..3 {
@@ -218,8 +218,8 @@ proptest! {
         for o in ops {
             let action = match o {
                 Op::Add(i) => Action::Add { id: format!("P{i}") },
-                Op::Remove(i) => Action::Remove { id: format!("P{i}") },
-                Op::Swap(a, b) => Action::Swap { outgoing: format!("P{a}"), incoming: format!("P{b}") },
+                Op::Remove(i) => Action::Remove { id: format!("P{i}"), role: None },
+                Op::Swap(a, b) => Action::Swap { outgoing: format!("P{a}"), incoming: format!("P{b}"), role: None },
                 Op::Undo => Action::Undo,
                 Op::Redo => Action::Redo,
             };

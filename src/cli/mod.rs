@@ -7,10 +7,12 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::draft::Action;
+use crate::domain::Role;
+use crate::draft::{Action, RoleFate};
 use crate::export;
-use crate::search::{Query, SearchIndex, Sort};
-use crate::session::{self, Config, Error, Session};
+use crate::pool::Ix;
+use crate::search::{Query, Scope, SearchIndex, Sort};
+use crate::session::{self, Applied, Config, Error, Session};
 
 #[derive(Parser, Debug)]
 #[command(name = "panel-draft", version, about = "Compose the 40-member Independent International Scientific Panel on AI, live.",
@@ -40,9 +42,9 @@ pub struct Global {
     /// Committee member recorded in the log [default: $USER].
     #[arg(long, global = true, value_name = "NAME")]
     pub member: Option<String>,
-    /// Which draft to work on.
-    #[arg(long, global = true, value_name = "NAME", default_value = session::DEFAULT_DRAFT)]
-    pub draft: String,
+    /// Which draft to work on [default: the one last switched to, else "main"].
+    #[arg(long, global = true, value_name = "NAME")]
+    pub draft: Option<String>,
     /// Why: recorded with the change in the log.
     #[arg(long, global = true, value_name = "TEXT")]
     pub reason: Option<String>,
@@ -70,6 +72,9 @@ pub enum Command {
     Remove {
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
+        /// A member holding an office: the office becomes vacant.
+        #[arg(long)]
+        drop_role: bool,
     },
     /// Replace a member by a candidate in one step.
     Swap {
@@ -77,6 +82,49 @@ pub enum Command {
         outgoing: String,
         #[arg(value_name = "IN_ID")]
         incoming: String,
+        /// If the outgoing member holds an office: pass it to the incoming one, or drop it.
+        #[arg(long, value_enum, value_name = "FATE")]
+        role: Option<Fate>,
+    },
+    /// Give a member an office: co-chair, vice-chair, or none.
+    Role {
+        id: String,
+        #[arg(value_name = "ROLE")]
+        role: String,
+    },
+    /// Attach a note to a candidate (author: --member).
+    Note { id: String, text: String },
+    /// Flag a candidate for discussion (--off to clear).
+    Flag {
+        id: String,
+        #[arg(long)]
+        off: bool,
+    },
+    /// Put a candidate on the shortlist (--off to take them off).
+    Shortlist {
+        id: String,
+        #[arg(long)]
+        off: bool,
+    },
+    /// Set the candidate the room is discussing; --next/--prev step through the flagged queue.
+    Discuss {
+        id: Option<String>,
+        #[arg(long, conflicts_with_all = ["id", "prev", "stop"])]
+        next: bool,
+        #[arg(long, conflicts_with_all = ["id", "stop"])]
+        prev: bool,
+        #[arg(long, conflicts_with = "id")]
+        stop: bool,
+    },
+    /// Named drafts: list, new, clone, rename, delete, switch.
+    #[command(subcommand)]
+    Drafts(DraftsCommand),
+    /// Compare two drafts: who is only in one, and every counter in both.
+    Compare {
+        a: String,
+        b: String,
+        #[arg(long)]
+        json: bool,
     },
     /// Undo the last change to the draft.
     Undo,
@@ -97,6 +145,9 @@ pub enum Command {
         /// Include email addresses and conflict-of-interest text (personal data).
         #[arg(long)]
         include_contact: bool,
+        /// Markdown only: append the audit log.
+        #[arg(long)]
+        with_log: bool,
     },
     /// Search the pool as the TUI filter does ("jose" finds "José"; nat:KEN region:africa gender:f field:safety aff:oxford nominated eligible).
     Search {
@@ -106,11 +157,31 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Print the audit log, oldest first.
+    /// Print the audit log, oldest first (only the given draft's with --draft).
     Log {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DraftsCommand {
+    /// List the drafts (* marks the current one).
+    List,
+    /// Create an empty draft.
+    New { name: String },
+    /// Copy the current draft (members, roles, history) under a new name.
+    Clone { name: String },
+    Rename { from: String, to: String },
+    Delete { name: String },
+    /// Make a draft the current one (for the TUI and commands without --draft).
+    Switch { name: String },
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy)]
+pub enum Fate {
+    Transfer,
+    Drop,
 }
 
 #[derive(Args, Debug, Default, Clone)]
@@ -155,6 +226,7 @@ pub fn main() -> i32 {
 fn run(cli: Cli) -> Result<i32, Error> {
     let cfg = cli.global.config();
     let reason = cli.global.reason.clone();
+    let cli_draft = cli.global.draft.clone();
     let command = match cli.command {
         None => return crate::tui::run(&cfg, false),
         Some(Command::Tui(args)) => return crate::tui::run(&cfg, args.present),
@@ -185,8 +257,78 @@ fn run(cli: Cli) -> Result<i32, Error> {
             Ok(0)
         }
         Command::Add { ids } => change(&mut s, out, ids.into_iter().map(|id| Action::Add { id }).collect(), reason),
-        Command::Remove { ids } => change(&mut s, out, ids.into_iter().map(|id| Action::Remove { id }).collect(), reason),
-        Command::Swap { outgoing, incoming } => change(&mut s, out, vec![Action::Swap { outgoing, incoming }], reason),
+        Command::Remove { ids, drop_role } => {
+            let role = drop_role.then_some(RoleFate::Drop);
+            change(&mut s, out, ids.into_iter().map(|id| Action::Remove { id, role }).collect(), reason)
+        }
+        Command::Swap { outgoing, incoming, role } => {
+            let role = role.map(|f| match f {
+                Fate::Transfer => RoleFate::Transfer,
+                Fate::Drop => RoleFate::Drop,
+            });
+            change(&mut s, out, vec![Action::Swap { outgoing, incoming, role }], reason)
+        }
+        Command::Role { id, role } => {
+            let role = match role.as_str() {
+                "none" | "-" => None,
+                text => match Role::parse(text) {
+                    Some(r) => Some(r),
+                    None => {
+                        eprintln!("panel-draft: unknown role '{text}'\n  hint: use co-chair, vice-chair or none");
+                        return Ok(2);
+                    }
+                },
+            };
+            change(&mut s, out, vec![Action::SetRole { id, role }], reason)
+        }
+        Command::Note { id, text } => one(&mut s, out, Action::Note { id, text }, reason),
+        Command::Flag { id, off } => one(&mut s, out, Action::Flag { id, on: !off }, reason),
+        Command::Shortlist { id, off } => one(&mut s, out, Action::Shortlist { id, on: !off }, reason),
+        Command::Discuss { id, next, prev, stop } => {
+            let id = if stop {
+                None
+            } else if next || prev {
+                let queue = s.annotations().queue();
+                let current = s.discussing().map(|ix| s.pool().candidate(ix).id.clone());
+                match step_queue(&queue, current.as_deref(), next) {
+                    Some(id) => Some(id),
+                    None => {
+                        say(out, format_args!("the discussion queue (flagged candidates) is empty"));
+                        return Ok(1);
+                    }
+                }
+            } else {
+                id
+            };
+            one(&mut s, out, Action::Discuss { id }, reason)
+        }
+        Command::Drafts(cmd) => {
+            let action = match cmd {
+                DraftsCommand::List => {
+                    for name in s.draft_names()? {
+                        let d = s.load_draft(&name)?;
+                        let mark = if name == s.draft_name() { "*" } else { " " };
+                        say(out, format_args!("{mark} {name:<24} {}/{} members", d.counters().size, s.rules().size));
+                    }
+                    return Ok(0);
+                }
+                DraftsCommand::New { name } => Action::CreateDraft { name },
+                DraftsCommand::Clone { name } => Action::CloneDraft { name },
+                DraftsCommand::Rename { from, to } => Action::RenameDraft { from, to },
+                DraftsCommand::Delete { name } => Action::DeleteDraft { name },
+                DraftsCommand::Switch { name } => Action::SwitchDraft { name },
+            };
+            one(&mut s, out, action, reason)
+        }
+        Command::Compare { a, b, json } => {
+            let cmp = export::compare(&s, &a, &b)?;
+            if json {
+                say(out, format_args!("{}", serde_json::to_string_pretty(&cmp).unwrap_or_default()));
+            } else {
+                let _ = write!(out, "{}", cmp.text());
+            }
+            Ok(0)
+        }
         Command::Undo => change(&mut s, out, vec![Action::Undo], reason),
         Command::Redo => change(&mut s, out, vec![Action::Redo], reason),
         Command::Status { json } => {
@@ -201,10 +343,10 @@ fn run(cli: Cli) -> Result<i32, Error> {
             }
             Ok(if complete { 0 } else { 1 })
         }
-        Command::Export { format, out: file, include_contact } => {
+        Command::Export { format, out: file, include_contact, with_log } => {
             let text = match format {
                 Format::Json => export::json(&s, include_contact),
-                Format::Md => export::markdown(&s, include_contact),
+                Format::Md => export::markdown(&s, include_contact, with_log)?,
                 Format::Csv => export::csv(&s, include_contact).map_err(|e| io_error(&cfg, e.to_string()))?,
             };
             match file {
@@ -220,7 +362,12 @@ fn run(cli: Cli) -> Result<i32, Error> {
         Command::Search { query, limit, json } => {
             let index = SearchIndex::new(s.pool());
             let q = Query::parse(&query);
-            let hits = index.search(s.pool(), s.rules(), &q, None, &|_| true, Sort::default());
+            let ann = s.annotations();
+            let pool = s.pool();
+            let flagged = |ix: Ix| ann.is_flagged(&pool.candidate(ix).id);
+            let shortlisted = |ix: Ix| ann.is_shortlisted(&pool.candidate(ix).id);
+            let scope = Scope { include: &|_| true, flagged: &flagged, shortlisted: &shortlisted, keeps_feasible: None };
+            let hits = index.search(pool, s.rules(), &q, None, &scope, Sort::default());
             let pool = s.pool();
             let rows: Vec<serde_json::Value> = hits
                 .iter()
@@ -253,8 +400,8 @@ fn run(cli: Cli) -> Result<i32, Error> {
             Ok(0)
         }
         Command::Log { json } => {
-            let entries = s.log()?;
-            for e in entries {
+            let only = cli_draft.as_deref();
+            for e in s.log()?.into_iter().filter(|e| only.is_none_or(|d| e.draft == d)) {
                 if json {
                     say(out, format_args!("{}", serde_json::to_string(&e).unwrap_or_default()));
                 } else {
@@ -263,6 +410,39 @@ fn run(cli: Cli) -> Result<i32, Error> {
             }
             Ok(0)
         }
+    }
+}
+
+/// The next (or previous) id in the discussion queue after `current`.
+pub fn step_queue(queue: &[String], current: Option<&str>, forward: bool) -> Option<String> {
+    if queue.is_empty() {
+        return None;
+    }
+    let pos = current.and_then(|c| queue.iter().position(|q| q == c));
+    let i = match (pos, forward) {
+        (None, true) => 0,
+        (None, false) => queue.len() - 1,
+        (Some(p), true) => (p + 1) % queue.len(),
+        (Some(p), false) => (p + queue.len() - 1) % queue.len(),
+    };
+    queue.get(i).cloned()
+}
+
+fn one(s: &mut Session, out: &mut impl Write, action: Action, reason: Option<String>) -> Result<i32, Error> {
+    match s.apply(action, reason) {
+        Ok(Applied::Other(what)) => {
+            say(out, format_args!("done: {what}"));
+            Ok(0)
+        }
+        Ok(Applied::Draft(step)) => {
+            say(out, format_args!("done: {}", crate::audit::describe(&step.change)));
+            Ok(0)
+        }
+        Err(Error::Refused(refusal)) => {
+            eprintln!("refused: {refusal}\nnothing was changed.");
+            Ok(1)
+        }
+        Err(e) => Err(e),
     }
 }
 

@@ -6,12 +6,14 @@ mod date;
 mod field;
 mod gender;
 mod region;
+mod role;
 
 pub use candidate::{Candidate, CandidateId};
 pub use date::Date;
 pub use field::{FIELD_COUNT, Field, FieldSet};
 pub use gender::Gender;
 pub use region::{Development, Region};
+pub use role::Role;
 
 /// Folds text for matching: Unicode transliterated to ASCII (accents
 /// stripped, ø→o, ß→ss, CJK romanised), lower-cased, every run of

@@ -46,8 +46,8 @@ impl Region {
             Region::African => "African",
             Region::AsiaPacific => "Asia-Pacific",
             Region::EasternEuropean => "East European",
-            Region::LatinAmericanCaribbean => "Latin Am. & Carib.",
-            Region::WesternEuropeanOthers => "West Eur. & Others",
+            Region::LatinAmericanCaribbean => "Lat. Am. & Carib.",
+            Region::WesternEuropeanOthers => "W. Eur. & Others",
             Region::None => "No group",
         }
     }

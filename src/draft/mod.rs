@@ -6,42 +6,176 @@
 //! returns a [`Step`] (no mutation); the caller persists the step; then
 //! [`DraftState::commit`] applies it in memory.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
+pub use crate::domain::Role;
 use crate::domain::CandidateId;
 use crate::pool::{Ix, Pool};
 use crate::rules::{Counters, Rules, Violation, check_add};
+
+/// What happens to the role of a member who leaves the draft: it is never
+/// silently lost, so a removal or swap of an office holder must say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoleFate {
+    /// The office becomes vacant.
+    Drop,
+    /// In a swap, the incoming member takes the office.
+    Transfer,
+}
 
 /// Everything a committee member can do to a draft. Serializable: it is
 /// what the audit log records and what a future server will receive.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "kebab-case")]
 pub enum Action {
-    Add { id: CandidateId },
-    Remove { id: CandidateId },
+    Add {
+        id: CandidateId,
+    },
+    Remove {
+        id: CandidateId,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        role: Option<RoleFate>,
+    },
     /// Atomic replacement: `incoming` takes the seat of `outgoing`.
-    Swap { outgoing: CandidateId, incoming: CandidateId },
+    Swap {
+        outgoing: CandidateId,
+        incoming: CandidateId,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        role: Option<RoleFate>,
+    },
+    /// Gives a member an office, or takes it away (`None`).
+    SetRole {
+        id: CandidateId,
+        role: Option<Role>,
+    },
     Undo,
     Redo,
+    // Candidate annotations, shared by all drafts (not undoable; logged).
+    Note {
+        id: CandidateId,
+        text: String,
+    },
+    Flag {
+        id: CandidateId,
+        on: bool,
+    },
+    Shortlist {
+        id: CandidateId,
+        on: bool,
+    },
+    /// Sets (or clears) the candidate the room is discussing.
+    Discuss {
+        id: Option<CandidateId>,
+    },
+    // Named drafts.
+    CreateDraft {
+        name: String,
+    },
+    /// Copies the current draft (members, roles, history) under a new name.
+    CloneDraft {
+        name: String,
+    },
+    RenameDraft {
+        from: String,
+        to: String,
+    },
+    DeleteDraft {
+        name: String,
+    },
+    SwitchDraft {
+        name: String,
+    },
+}
+
+impl Action {
+    /// Seat and office changes: the ones a draft's undo history holds.
+    pub fn is_draft_change(&self) -> bool {
+        matches!(
+            self,
+            Action::Add { .. }
+                | Action::Remove { .. }
+                | Action::Swap { .. }
+                | Action::SetRole { .. }
+                | Action::Undo
+                | Action::Redo
+        )
+    }
 }
 
 /// A change to the seats, in a form that can be inverted for undo.
+/// Roles travel with the change so that undo restores them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "change", rename_all = "kebab-case")]
 pub enum Change {
-    Add { id: CandidateId, seat: usize },
-    Remove { id: CandidateId, seat: usize },
-    Swap { outgoing: CandidateId, incoming: CandidateId, seat: usize },
+    Add {
+        id: CandidateId,
+        seat: usize,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        role: Option<Role>,
+    },
+    Remove {
+        id: CandidateId,
+        seat: usize,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        role: Option<Role>,
+    },
+    Swap {
+        outgoing: CandidateId,
+        incoming: CandidateId,
+        seat: usize,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        out_role: Option<Role>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        in_role: Option<Role>,
+    },
+    Role {
+        id: CandidateId,
+        from: Option<Role>,
+        to: Option<Role>,
+    },
 }
 
 impl Change {
+    /// One line for the log and the status line; `name` turns an id into
+    /// what the reader should see (the id itself, or "Name (id)").
+    pub fn describe(&self, name: impl Fn(&str) -> String) -> String {
+        let office = |r: &Option<Role>, what: &str| r.map(|r| format!(" ({} {what})", r.label())).unwrap_or_default();
+        match self {
+            Change::Add { id, seat, role } => format!("{} to seat {}{}", name(id), seat + 1, office(role, "restored")),
+            Change::Remove { id, seat, role } => {
+                format!("{} from seat {}{}", name(id), seat + 1, office(role, "office vacated"))
+            }
+            Change::Swap { outgoing, incoming, seat, out_role, in_role } => {
+                let role = match (out_role, in_role) {
+                    (_, Some(r)) => format!(" ({} passes on)", r.label()),
+                    (Some(r), None) => format!(" ({} office vacated)", r.label()),
+                    _ => String::new(),
+                };
+                format!("seat {}: {} → {}{role}", seat + 1, name(outgoing), name(incoming))
+            }
+            Change::Role { id, from, to } => match (from, to) {
+                (_, Some(r)) => format!("{} is now {}", name(id), r.label()),
+                (Some(r), None) => format!("{} is no longer {}", name(id), r.label()),
+                (None, None) => format!("{}: no office", name(id)),
+            },
+        }
+    }
+
     pub fn inverse(&self) -> Change {
         match self {
-            Change::Add { id, seat } => Change::Remove { id: id.clone(), seat: *seat },
-            Change::Remove { id, seat } => Change::Add { id: id.clone(), seat: *seat },
-            Change::Swap { outgoing, incoming, seat } => {
-                Change::Swap { outgoing: incoming.clone(), incoming: outgoing.clone(), seat: *seat }
-            }
+            Change::Add { id, seat, role } => Change::Remove { id: id.clone(), seat: *seat, role: *role },
+            Change::Remove { id, seat, role } => Change::Add { id: id.clone(), seat: *seat, role: *role },
+            Change::Swap { outgoing, incoming, seat, out_role, in_role } => Change::Swap {
+                outgoing: incoming.clone(),
+                incoming: outgoing.clone(),
+                seat: *seat,
+                out_role: *in_role,
+                in_role: *out_role,
+            },
+            Change::Role { id, from, to } => Change::Role { id: id.clone(), from: *to, to: *from },
         }
     }
 }
@@ -54,6 +188,9 @@ pub const UNDO_DEPTH: usize = 500;
 pub struct DraftRecord {
     /// One entry per seat; `None` is an empty seat.
     pub seats: Vec<Option<CandidateId>>,
+    /// Offices held by members.
+    #[serde(default)]
+    pub roles: BTreeMap<CandidateId, Role>,
     pub undo: Vec<Change>,
     pub redo: Vec<Change>,
 }
@@ -71,6 +208,14 @@ pub enum Refusal {
     NothingToUndo,
     #[error("nothing to redo")]
     NothingToRedo,
+    #[error("{name} ({id}) is {}: say whether the office is dropped or passes to the newcomer", .role.label())]
+    HoldsRole { id: String, name: String, role: Role },
+    #[error("the panel already has {limit} {}s: {}", .role.label(), .holders.join(", "))]
+    RoleLimit { role: Role, limit: u32, holders: Vec<String> },
+    #[error("a role cannot pass to someone who is not coming in: use a swap")]
+    NoOneToTransferTo,
+    #[error("{0}")]
+    Invalid(String),
 }
 
 fn join(v: &[Violation]) -> String {
@@ -166,17 +311,33 @@ impl DraftState {
                 let ix = self.lookup(pool, id)?;
                 self.check(pool, rules, ix, None)?;
                 let seat = self.record.seats.iter().position(Option::is_none).unwrap_or(self.record.seats.len());
-                Change::Add { id: pool.candidate(ix).id.clone(), seat }
+                Change::Add { id: pool.candidate(ix).id.clone(), seat, role: None }
             }
-            Action::Remove { id } => {
+            Action::Remove { id, role: fate } => {
                 let seat = self.seat_by_id(pool, id)?;
-                Change::Remove { id: id.trim().to_owned(), seat }
+                let id = id.trim().to_owned();
+                let role = self.role_must_be_decided(pool, &id, *fate)?;
+                if role.is_some() && *fate == Some(RoleFate::Transfer) {
+                    return Err(Refusal::NoOneToTransferTo);
+                }
+                Change::Remove { id, seat, role }
             }
-            Action::Swap { outgoing, incoming } => {
+            Action::Swap { outgoing, incoming, role: fate } => {
                 let seat = self.seat_by_id(pool, outgoing)?;
                 let in_ix = self.lookup(pool, incoming)?;
                 self.check(pool, rules, in_ix, self.seats.get(seat).copied().flatten())?;
-                Change::Swap { outgoing: outgoing.trim().to_owned(), incoming: pool.candidate(in_ix).id.clone(), seat }
+                let outgoing = outgoing.trim().to_owned();
+                let out_role = self.role_must_be_decided(pool, &outgoing, *fate)?;
+                let in_role = if *fate == Some(RoleFate::Transfer) { out_role } else { None };
+                Change::Swap { outgoing, incoming: pool.candidate(in_ix).id.clone(), seat, out_role, in_role }
+            }
+            Action::SetRole { id, role } => {
+                self.seat_by_id(pool, id)?;
+                let id = id.trim().to_owned();
+                if let Some(r) = role {
+                    self.check_role_limit(pool, rules, &id, *r)?;
+                }
+                Change::Role { from: self.record.roles.get(&id).copied(), to: *role, id }
             }
             Action::Undo => {
                 let last = self.record.undo.last().ok_or(Refusal::NothingToUndo)?;
@@ -189,9 +350,10 @@ impl DraftState {
                 self.check_change(pool, rules, &next)?;
                 next
             }
+            other => return Err(Refusal::Invalid(format!("not a change to the draft's seats: {other:?}"))),
         };
         let mut record = self.record.clone();
-        apply_seats(&mut record.seats, &change);
+        apply_to_record(&mut record, &change);
         match action {
             Action::Undo => {
                 if let Some(done) = record.undo.pop() {
@@ -219,20 +381,21 @@ impl DraftState {
     pub fn commit(&mut self, pool: &Pool, step: Step) {
         let resolve = |id: &str| pool.ix(id);
         match &step.change {
-            Change::Add { id, seat } => {
+            Change::Add { id, seat, .. } => {
                 if let Some(ix) = resolve(id) {
                     self.counters.add(pool.facts(ix));
                     set_seat(&mut self.seats, *seat, Some(ix));
                 }
             }
-            Change::Remove { id, seat } => {
+            Change::Remove { id, seat, .. } => {
                 if let Some(ix) = resolve(id) {
                     self.counters.remove(pool.facts(ix));
                 }
                 self.unknown.retain(|u| u != id);
                 set_seat(&mut self.seats, *seat, None);
             }
-            Change::Swap { outgoing, incoming, seat } => {
+            Change::Role { .. } => {}
+            Change::Swap { outgoing, incoming, seat, .. } => {
                 if let Some(ix) = resolve(outgoing) {
                     self.counters.remove(pool.facts(ix));
                 }
@@ -245,6 +408,48 @@ impl DraftState {
             }
         }
         self.record = step.record;
+    }
+
+    pub fn role_of(&self, id: &str) -> Option<Role> {
+        self.record.roles.get(id).copied()
+    }
+
+    /// Members holding an office, in seat order.
+    pub fn role_holders(&self, pool: &Pool) -> Vec<(Ix, Role)> {
+        self.seats
+            .iter()
+            .flatten()
+            .filter_map(|&ix| self.role_of(&pool.candidate(ix).id).map(|r| (ix, r)))
+            .collect()
+    }
+
+    fn role_must_be_decided(&self, pool: &Pool, id: &str, fate: Option<RoleFate>) -> Result<Option<Role>, Refusal> {
+        match (self.role_of(id), fate) {
+            (Some(role), None) => Err(Refusal::HoldsRole {
+                id: id.to_owned(),
+                name: pool.ix(id).map_or_else(|| id.to_owned(), |ix| pool.candidate(ix).name.clone()),
+                role,
+            }),
+            (role, _) => Ok(role),
+        }
+    }
+
+    fn check_role_limit(&self, pool: &Pool, rules: &Rules, id: &str, role: Role) -> Result<(), Refusal> {
+        let limit = match role {
+            Role::CoChair => rules.roles.co_chairs,
+            Role::ViceChair => rules.roles.max_vice_chairs,
+        };
+        let holders: Vec<String> = self
+            .record
+            .roles
+            .iter()
+            .filter(|(other, r)| **r == role && other.as_str() != id)
+            .map(|(other, _)| pool.ix(other).map_or_else(|| other.clone(), |ix| pool.candidate(ix).name.clone()))
+            .collect();
+        if holders.len() as u32 >= limit {
+            return Err(Refusal::RoleLimit { role, limit, holders });
+        }
+        Ok(())
     }
 
     fn lookup(&self, pool: &Pool, id: &str) -> Result<Ix, Refusal> {
@@ -278,7 +483,7 @@ impl DraftState {
                 let ix = self.lookup(pool, id)?;
                 self.check(pool, rules, ix, None)
             }
-            Change::Remove { id, .. } => self.seat_by_id(pool, id).map(|_| ()),
+            Change::Remove { id, .. } | Change::Role { id, .. } => self.seat_by_id(pool, id).map(|_| ()),
             Change::Swap { outgoing, incoming, .. } => {
                 let seat = self.seat_by_id(pool, outgoing)?;
                 let ix = self.lookup(pool, incoming)?;
@@ -295,10 +500,29 @@ fn set_seat<T>(seats: &mut Vec<Option<T>>, seat: usize, value: Option<T>) {
     seats[seat] = value;
 }
 
-fn apply_seats(seats: &mut Vec<Option<CandidateId>>, change: &Change) {
+fn apply_to_record(record: &mut DraftRecord, change: &Change) {
+    let set_role = |roles: &mut BTreeMap<CandidateId, Role>, id: &CandidateId, role: Option<Role>| match role {
+        Some(r) => {
+            roles.insert(id.clone(), r);
+        }
+        None => {
+            roles.remove(id);
+        }
+    };
     match change {
-        Change::Add { id, seat } => set_seat(seats, *seat, Some(id.clone())),
-        Change::Remove { seat, .. } => set_seat(seats, *seat, None),
-        Change::Swap { incoming, seat, .. } => set_seat(seats, *seat, Some(incoming.clone())),
+        Change::Add { id, seat, role } => {
+            set_seat(&mut record.seats, *seat, Some(id.clone()));
+            set_role(&mut record.roles, id, *role);
+        }
+        Change::Remove { id, seat, .. } => {
+            set_seat(&mut record.seats, *seat, None);
+            record.roles.remove(id);
+        }
+        Change::Swap { outgoing, incoming, seat, in_role, .. } => {
+            set_seat(&mut record.seats, *seat, Some(incoming.clone()));
+            record.roles.remove(outgoing);
+            set_role(&mut record.roles, incoming, *in_role);
+        }
+        Change::Role { id, to, .. } => set_role(&mut record.roles, id, *to),
     }
 }

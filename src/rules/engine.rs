@@ -160,6 +160,8 @@ impl Status {
 pub enum RuleKind {
     Hard,
     Balance,
+    /// Offices (co-chairs, vice-chairs).
+    Role,
     Info,
 }
 
@@ -220,14 +222,14 @@ fn cap_status(count: u32, cap: u32) -> Status {
 
 /// The full report. Cost is proportional to the draft (≤ 40 members) and
 /// the number of quotas, never to the pool.
-pub fn report(pool: &Pool, rules: &Rules, counters: &Counters, members: &[Ix]) -> Report {
+pub fn report(pool: &Pool, rules: &Rules, counters: &Counters, members: &[Ix], roles: &[(Ix, crate::domain::Role)]) -> Report {
     let mut rules_out = Vec::new();
     let mut hard = |id: &str, label: &str, status: Status, count: Option<u32>, target: String, detail: String, source: &str| {
         rules_out.push(RuleStatus {
             id: id.into(),
             kind: RuleKind::Hard,
             label: label.into(),
-            short: label.into(),
+            short: if label == "Applied by deadline" { "Applied in time".into() } else { label.into() },
             ok: status != Status::Fail,
             status,
             count,
@@ -351,6 +353,10 @@ pub fn report(pool: &Pool, rules: &Rules, counters: &Counters, members: &[Ix]) -
             source: q.source.clone(),
         });
     }
+    // Offices before the informational counts.
+    let info_at = rules_out.iter().position(|r| r.kind == RuleKind::Info).unwrap_or(rules_out.len());
+    let role_rules = super::roles::role_rules(pool, rules, roles);
+    rules_out.splice(info_at..info_at, role_rules);
     let conflicts: Vec<(String, String)> = members
         .iter()
         .filter(|&&m| pool.facts(m).conflict)
@@ -467,4 +473,28 @@ pub fn preview(pool: &Pool, rules: &Rules, counters: &Counters, members: &[Ix], 
         }
     }
     Preview { violations, changes }
+}
+
+/// What removing `member` would do to the balance counters (for the reason
+/// prompt when a removal breaks a rule that held).
+pub fn preview_remove(rules: &Rules, counters: &Counters, member: &Facts) -> Preview {
+    let changes = rules
+        .quotas
+        .iter()
+        .filter(|q| q.feature.applies_to(member))
+        .map(|q| {
+            let before = counters.count(q.feature);
+            let after = before.saturating_sub(1);
+            RuleChange {
+                id: q.id.clone(),
+                label: q.label.clone(),
+                before,
+                after,
+                target: q.target_text(),
+                status_before: quota_status(q, before),
+                status_after: quota_status(q, after),
+            }
+        })
+        .collect();
+    Preview { violations: Vec::new(), changes }
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::{Feature, HardSources, Quota, Rules};
+use super::{Feature, HardSources, Quota, RoleRules, Rules};
 use crate::diag::{InputError, line_of};
 use crate::domain::{Date, Development, Field, Gender, Region, fold_key};
 
@@ -18,6 +18,16 @@ struct RulesFile {
     panel: PanelSection,
     #[serde(default, rename = "quota")]
     quotas: Vec<toml::Spanned<QuotaEntry>>,
+    #[serde(default)]
+    roles: Option<RolesSection>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RolesSection {
+    co_chairs: Option<u32>,
+    max_vice_chairs: Option<u32>,
+    max_chairs_per_region: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -54,6 +64,9 @@ struct QuotaEntry {
     id: Option<String>,
     #[serde(default)]
     label: Option<String>,
+    /// Label for narrow panes.
+    #[serde(default)]
+    short: Option<String>,
     feature: String,
     /// A value, or "*" for one quota per value of the feature.
     value: String,
@@ -110,7 +123,16 @@ pub fn parse_toml(path: &Path, text: &str) -> Result<Rules, InputError> {
             un_staff: p.sources.un_staff,
             deadline: p.sources.deadline,
         },
+        roles: RoleRules::default(),
     };
+    if let Some(r) = file.roles {
+        let d = RoleRules::default();
+        rules.roles = RoleRules {
+            co_chairs: r.co_chairs.unwrap_or(d.co_chairs),
+            max_vice_chairs: r.max_vice_chairs.unwrap_or(d.max_vice_chairs),
+            max_chairs_per_region: r.max_chairs_per_region.unwrap_or(d.max_chairs_per_region),
+        };
+    }
     if rules.size == 0 {
         return Err(InputError::new(path, "panel size must be at least 1").column("size"));
     }
@@ -133,7 +155,7 @@ pub fn parse_toml(path: &Path, text: &str) -> Result<Rules, InputError> {
                 && q.value.trim() != "*"
             {
                 quota.label = label.clone();
-                quota.short = label.clone();
+                quota.short = q.short.clone().unwrap_or_else(|| label.clone());
             }
             quota.source = q.source.clone();
             rules.quotas.push(quota);

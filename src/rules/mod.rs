@@ -5,11 +5,12 @@
 mod counters;
 mod engine;
 mod load;
+mod roles;
 
 use serde::Serialize;
 
 pub use counters::Counters;
-pub use engine::{Preview, Report, RuleChange, RuleKind, RuleStatus, Status, Violation, check_add, eligibility, preview, report};
+pub use engine::{Preview, Report, RuleChange, RuleKind, RuleStatus, Status, Violation, check_add, eligibility, preview, preview_remove, report};
 pub use load::{BUNDLED_RULES, load_rules};
 
 use crate::domain::{Date, Development, Field, Gender, Region};
@@ -31,6 +32,24 @@ pub struct Rules {
     pub quotas: Vec<Quota>,
     /// Where each hard rule comes from (quoted from the seed documents).
     pub sources: HardSources,
+    pub roles: RoleRules,
+}
+
+/// Offices: 79/325 para. 1 (b) "two co-chairs, one from a developed country
+/// and one from a developing country, and up to three vice-chairs, taking
+/// into account geographical balance and gender balance".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoleRules {
+    pub co_chairs: u32,
+    pub max_vice_chairs: u32,
+    /// Co-chairs and vice-chairs together from one regional group at most.
+    pub max_chairs_per_region: u32,
+}
+
+impl Default for RoleRules {
+    fn default() -> RoleRules {
+        RoleRules { co_chairs: 2, max_vice_chairs: 3, max_chairs_per_region: 2 }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]

@@ -31,6 +31,23 @@ pub struct SearchIndex {
     ranks: [OnceLock<Vec<u32>>; SortColumn::COUNT],
 }
 
+/// What the search needs from outside the pool: who to leave out (the
+/// draft's members) and the committee's marks that filters can ask for.
+pub struct Scope<'a> {
+    pub include: &'a dyn Fn(Ix) -> bool,
+    pub flagged: &'a dyn Fn(Ix) -> bool,
+    pub shortlisted: &'a dyn Fn(Ix) -> bool,
+    /// `None` while the look-ahead has not answered: `keeps-feasible` then matches everyone.
+    pub keeps_feasible: Option<&'a dyn Fn(Ix) -> bool>,
+}
+
+impl Scope<'static> {
+    /// Everyone, no marks.
+    pub fn all() -> Scope<'static> {
+        Scope { include: &|_| true, flagged: &|_| false, shortlisted: &|_| false, keeps_feasible: None }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     pub ix: Ix,
@@ -112,21 +129,22 @@ impl SearchIndex {
 
     /// Candidates matching `query`, restricted to `within` when given (the
     /// previous hits, when the new query only narrows the previous one), and
-    /// to those `include` accepts. Sorted by `sort`.
+    /// to those `scope` includes. Sorted by `sort`.
     pub fn search(
         &self,
         pool: &Pool,
         rules: &Rules,
         query: &Query,
         within: Option<&[Hit]>,
-        include: &dyn Fn(Ix) -> bool,
+        scope: &Scope<'_>,
         sort: Sort,
     ) -> Vec<Hit> {
-        let filter = query.compile(rules, self);
+        let include = scope.include;
+        let filter = query.compile(rules, self, scope);
         let words: Vec<&str> = query.words().collect();
         let matcher = SkimMatcherV2::default();
         let mut test = |ix: Ix| -> Option<Hit> {
-            if !include(ix) || !filter.accepts(pool, ix) {
+            if !include(ix) || !filter.accepts(pool, ix, scope) {
                 return None;
             }
             let name = self.folded.get(ix as usize)?;

@@ -25,6 +25,12 @@ pub enum Filter {
     Eligible,
     /// `conflict`: declared a conflict of interest.
     Conflict,
+    /// `flagged`: flagged for discussion.
+    Flagged,
+    /// `shortlisted`
+    Shortlisted,
+    /// `keeps-feasible`: adding them still leaves a valid completion.
+    KeepsFeasible,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +68,9 @@ impl Query {
                     "nominated" => Some(Filter::Nominated),
                     "eligible" => Some(Filter::Eligible),
                     "conflict" => Some(Filter::Conflict),
+                    "flagged" => Some(Filter::Flagged),
+                    "shortlisted" | "shortlist" => Some(Filter::Shortlisted),
+                    "keeps-feasible" | "feasible" => Some(Filter::KeepsFeasible),
                     _ => None,
                 },
             };
@@ -102,7 +111,7 @@ impl Query {
         })
     }
 
-    pub(super) fn compile(&self, rules: &Rules, index: &SearchIndex) -> Compiled {
+    pub(super) fn compile(&self, rules: &Rules, index: &SearchIndex, _scope: &super::Scope<'_>) -> Compiled {
         let mut c = Compiled::default();
         for t in &self.terms {
             let Term::Filter(f) = t else { continue };
@@ -131,6 +140,9 @@ impl Query {
                 Filter::Nominated => c.nominated = true,
                 Filter::Eligible => c.eligible = Some((rules.deadline, rules.exclude_un_staff)),
                 Filter::Conflict => c.conflict = true,
+                Filter::Flagged => c.flagged = true,
+                Filter::Shortlisted => c.shortlisted = true,
+                Filter::KeepsFeasible => c.keeps_feasible = true,
             }
         }
         c
@@ -162,12 +174,15 @@ pub(super) struct Compiled {
     fields: Vec<FieldSet>,
     nominated: bool,
     conflict: bool,
+    flagged: bool,
+    shortlisted: bool,
+    keeps_feasible: bool,
     /// `eligible`: (deadline, whether UN staff are excluded).
     eligible: Option<(crate::domain::Date, bool)>,
 }
 
 impl Compiled {
-    pub(super) fn accepts(&self, pool: &Pool, ix: Ix) -> bool {
+    pub(super) fn accepts(&self, pool: &Pool, ix: Ix, scope: &super::Scope<'_>) -> bool {
         let f = pool.facts(ix);
         self.nationality.iter().all(|set| f.nationalities.iter().any(|&n| set.get(n as usize).copied().unwrap_or(false)))
             && self.affiliation.iter().all(|set| f.affiliations.iter().any(|&a| set.get(a as usize).copied().unwrap_or(false)))
@@ -176,6 +191,9 @@ impl Compiled {
             && self.fields.iter().all(|s| s.intersects(f.fields))
             && (!self.nominated || f.nominated)
             && (!self.conflict || f.conflict)
+            && (!self.flagged || (scope.flagged)(ix))
+            && (!self.shortlisted || (scope.shortlisted)(ix))
+            && (!self.keeps_feasible || scope.keeps_feasible.is_none_or(|k| k(ix)))
             && self.eligible.is_none_or(|(deadline, no_staff)| {
                 !(no_staff && f.un_staff) && f.submitted.is_some_and(|d| d <= deadline)
             })

@@ -2,10 +2,15 @@
 //! is one atomic sled transaction followed by `flush()`, so a change is on
 //! disk before the caller reports it as done.
 //!
-//! Layout (schema 1): tree `meta` (schema version, name of the current pool
-//! tree), one tree per pool generation (`pool-N`: id → candidate), tree
-//! `drafts` (name → draft record), tree `log` (big-endian sequence → entry).
-//! Values are one schema-version byte followed by JSON.
+//! Layout (schema 2): tree `meta` (schema version, name of the current pool
+//! tree, current draft, candidate under discussion), one tree per pool
+//! generation (`pool-N`: id → candidate), tree `drafts` (name → draft
+//! record), tree `annotations` (candidate id → notes and marks), tree `log`
+//! (big-endian sequence → entry). Values are one schema-version byte
+//! followed by JSON.
+//!
+//! Schema 1 (the first release) had no `annotations` tree and no current
+//! draft; [`Store::open`] upgrades it in place (see `migrate`).
 
 use std::path::{Path, PathBuf};
 
@@ -18,9 +23,37 @@ use crate::audit::LogEntry;
 use crate::draft::DraftRecord;
 use crate::pool::Stored;
 
-pub const SCHEMA_VERSION: u8 = 1;
+pub const SCHEMA_VERSION: u8 = 2;
 const KEY_SCHEMA: &[u8] = b"schema";
 const KEY_POOL_TREE: &[u8] = b"pool_tree";
+pub const KEY_CURRENT_DRAFT: &[u8] = b"current_draft";
+pub const KEY_DISCUSSING: &[u8] = b"discussing";
+
+/// The trees a [`Write`] can touch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TreeId {
+    Meta,
+    Drafts,
+    Annotations,
+}
+
+/// One key to set (or delete, with `None`) in an atomic [`Store::commit`].
+#[derive(Debug, Clone)]
+pub struct Write {
+    pub tree: TreeId,
+    pub key: Vec<u8>,
+    pub value: Option<Vec<u8>>,
+}
+
+impl Write {
+    pub fn put<T: Serialize>(tree: TreeId, key: impl Into<Vec<u8>>, value: &T) -> Write {
+        Write { tree, key: key.into(), value: Some(encode(value)) }
+    }
+
+    pub fn delete(tree: TreeId, key: impl Into<Vec<u8>>) -> Write {
+        Write { tree, key: key.into(), value: None }
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -41,6 +74,7 @@ pub struct Store {
     db: sled::Db,
     meta: sled::Tree,
     drafts: sled::Tree,
+    annotations: sled::Tree,
     log: sled::Tree,
 }
 
@@ -61,14 +95,16 @@ impl Store {
         let sled_err = |e: sled::Error| from_sled(dir, e);
         let meta = db.open_tree("meta").map_err(sled_err)?;
         let drafts = db.open_tree("drafts").map_err(sled_err)?;
+        let annotations = db.open_tree("annotations").map_err(sled_err)?;
         let log = db.open_tree("log").map_err(sled_err)?;
-        let store = Store { dir: dir.into(), db, meta, drafts, log };
+        let store = Store { dir: dir.into(), db, meta, drafts, annotations, log };
         match store.meta.get(KEY_SCHEMA).map_err(sled_err)? {
             None => {
                 store.meta.insert(KEY_SCHEMA, &[SCHEMA_VERSION]).map_err(sled_err)?;
                 store.flush()?;
             }
             Some(v) if v.first().copied() == Some(SCHEMA_VERSION) => {}
+            Some(v) if v.first().copied() == Some(1) => store.migrate_from_1()?,
             Some(v) => {
                 let found = v.first().copied().unwrap_or(0);
                 if found > SCHEMA_VERSION {
@@ -83,6 +119,39 @@ impl Store {
 
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// Schema 1 → 2: every record is re-read with the new types (their new
+    /// fields take their defaults: no roles, no annotations) and rewritten
+    /// with the new version byte; the current draft becomes "main". One
+    /// batch per tree, the schema key last, then a flush: an interrupted
+    /// upgrade is simply done again at the next open.
+    fn migrate_from_1(&self) -> Result<(), StoreError> {
+        let pool = self.current_pool_tree()?;
+        self.reencode::<crate::pool::Stored>(pool.as_ref())?;
+        self.reencode::<DraftRecord>(Some(&self.drafts))?;
+        self.reencode::<LogEntry>(Some(&self.log))?;
+        if self.meta.get(KEY_CURRENT_DRAFT).map_err(|e| self.err(e))?.is_none() {
+            self.meta.insert(KEY_CURRENT_DRAFT, encode(&"main".to_string())).map_err(|e| self.err(e))?;
+        }
+        self.meta.insert(KEY_SCHEMA, &[SCHEMA_VERSION]).map_err(|e| self.err(e))?;
+        self.flush()
+    }
+
+    fn reencode<T: Serialize + DeserializeOwned>(&self, tree: Option<&sled::Tree>) -> Result<(), StoreError> {
+        let Some(tree) = tree else { return Ok(()) };
+        let mut batch = sled::Batch::default();
+        for kv in tree.iter() {
+            let (k, v) = kv.map_err(|e| self.err(e))?;
+            if let Some((&1, json)) = v.split_first() {
+                let value: T = serde_json::from_slice(json).map_err(|e| StoreError::Corrupt {
+                    dir: self.dir.clone(),
+                    detail: format!("cannot upgrade a schema-1 record: {e}"),
+                })?;
+                batch.insert(k, encode(&value));
+            }
+        }
+        tree.apply_batch(batch).map_err(|e| self.err(e))
     }
 
     fn err(&self, e: sled::Error) -> StoreError {
@@ -161,16 +230,57 @@ impl Store {
     /// Stores the draft and appends the log entries in one transaction,
     /// then flushes. Returns only once the change is durable.
     pub fn commit_draft(&self, name: &str, record: &DraftRecord, entries: &[LogEntry]) -> Result<(), StoreError> {
-        let value = encode(record);
-        let result: Result<(), TransactionError<()>> = (&self.drafts, &self.log).transaction(|(drafts, log)| {
-            drafts.insert(name.as_bytes(), value.as_slice())?;
-            for e in entries {
-                append(log, e)?;
-            }
-            Ok(())
-        });
+        self.commit(&[Write::put(TreeId::Drafts, name.as_bytes(), record)], entries)
+    }
+
+    /// Applies `writes` and appends `entries` in one transaction, then
+    /// flushes: all of it is on disk, or none of it.
+    pub fn commit(&self, writes: &[Write], entries: &[LogEntry]) -> Result<(), StoreError> {
+        let result: Result<(), TransactionError<()>> =
+            (&self.meta, &self.drafts, &self.annotations, &self.log).transaction(|(meta, drafts, ann, log)| {
+                for w in writes {
+                    let tree = match w.tree {
+                        TreeId::Meta => meta,
+                        TreeId::Drafts => drafts,
+                        TreeId::Annotations => ann,
+                    };
+                    match &w.value {
+                        Some(v) => tree.insert(w.key.as_slice(), v.as_slice())?,
+                        None => tree.remove(w.key.as_slice())?,
+                    };
+                }
+                for e in entries {
+                    append(log, e)?;
+                }
+                Ok(())
+            });
         result.map_err(|e| self.tx_err(e))?;
         self.flush()
+    }
+
+    pub fn draft_names(&self) -> Result<Vec<String>, StoreError> {
+        self.drafts
+            .iter()
+            .keys()
+            .map(|k| k.map(|k| String::from_utf8_lossy(&k).into_owned()).map_err(|e| self.err(e)))
+            .collect()
+    }
+
+    pub fn meta_value<T: DeserializeOwned>(&self, key: &[u8]) -> Result<Option<T>, StoreError> {
+        match self.meta.get(key).map_err(|e| self.err(e))? {
+            None => Ok(None),
+            Some(v) => self.decode(&v).map(Some),
+        }
+    }
+
+    /// Every candidate's notes and marks, by candidate id.
+    pub fn annotations<T: DeserializeOwned>(&self) -> Result<Vec<(String, T)>, StoreError> {
+        let mut out = Vec::new();
+        for kv in self.annotations.iter() {
+            let (k, v) = kv.map_err(|e| self.err(e))?;
+            out.push((String::from_utf8_lossy(&k).into_owned(), self.decode(&v)?));
+        }
+        Ok(out)
     }
 
     /// The whole log, oldest first.
@@ -210,7 +320,7 @@ fn append(log: &sled::transaction::TransactionalTree, entry: &LogEntry) -> Resul
     Ok(())
 }
 
-fn encode<T: Serialize>(value: &T) -> Vec<u8> {
+pub fn encode<T: Serialize>(value: &T) -> Vec<u8> {
     let mut out = vec![SCHEMA_VERSION];
     // Serializing our own plain data types to JSON cannot fail.
     if let Err(e) = serde_json::to_writer(&mut out, value) {

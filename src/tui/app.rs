@@ -1,15 +1,19 @@
 //! TUI state and its update. Keys and mouse become [`Msg`]s; `App::update`
-//! changes UI state and hands draft changes to the core [`Session`], which
-//! stores them (flushed) before the screen shows them. Rendering only reads.
+//! changes UI state and hands every change to the core [`Session`], which
+//! stores it (flushed) before the screen shows it as done. Rendering only
+//! reads.
 
 use ratatui::layout::{Position, Rect};
 use serde::{Deserialize, Serialize};
 
 use super::layout::{Areas, areas};
-use crate::draft::Action;
+use crate::domain::Role;
+use crate::draft::{Action, RoleFate};
+use crate::export::Comparison;
 use crate::pool::Ix;
-use crate::search::{Hit, Query, SearchIndex, Sort};
-use crate::session::{Error, Session};
+use crate::rules::{preview_remove, RuleChange, Status};
+use crate::search::{Hit, Query, Scope, SearchIndex, Sort};
+use crate::session::{Applied, Error, Session};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Pane {
@@ -18,11 +22,46 @@ pub enum Pane {
     Rules,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
     None,
     Help,
     Detail,
+    Log,
+    Drafts,
+    Compare(Box<Comparison>),
+}
+
+/// What a text prompt is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextPurpose {
+    /// A reason to log with `action`; `breaks` lists the balance rules the
+    /// change would break (then a reason is required).
+    Reason { action: Action, breaks: Vec<String> },
+    Note { id: String },
+    NewDraft,
+    CloneDraft,
+    RenameDraft { from: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Prompt {
+    Text { purpose: TextPurpose, text: String },
+    /// An office holder is leaving: keep the office (swap) or vacate it.
+    RoleFate { action: Action, name: String, role: Role, can_transfer: bool },
+    ConfirmDelete { draft: String },
+}
+
+/// How keys are read right now (see `keys::to_msg`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputMode {
+    Normal,
+    /// Typing into the filter or a text prompt.
+    Text,
+    /// A one-letter choice (role fate, confirmation).
+    Choice,
+    /// A list overlay (drafts, log): arrows, Enter, letters.
+    List,
 }
 
 /// Everything the UI can be asked to do. Serializable so that keymaps and
@@ -38,23 +77,40 @@ pub enum Msg {
     NextPane,
     PrevPane,
     StartFilter,
-    FilterChar(char),
-    FilterBackspace,
-    FilterAccept,
-    FilterCancel,
+    InputChar(char),
+    InputBackspace,
+    InputAccept,
+    InputCancel,
+    /// A letter in a choice prompt or list overlay.
+    Choose(char),
     /// Enter/a: add the highlighted pool candidate, or swap them in when a
     /// member is marked.
     Add,
     Remove,
     MarkSwap,
+    /// r: the next add/swap/remove, with a typed reason for the log.
+    WithReason,
+    CoChair,
+    ViceChair,
     Undo,
     Redo,
+    Note,
+    Flag,
+    Shortlist,
+    /// Discuss the highlighted person (again: stop).
+    Discuss,
+    DiscussNext,
+    DiscussPrev,
+    /// In the detail view in presentation mode: show the notes.
+    RevealNotes,
     Detail,
     Help,
+    Log,
+    Drafts,
     TogglePresent,
     CycleSort,
     ReverseSort,
-    /// Esc outside the filter: close an overlay, or drop the swap mark.
+    /// Esc: close an overlay, or drop the swap mark.
     Escape,
     Click { column: u16, row: u16 },
     ScrollUp { column: u16, row: u16 },
@@ -97,15 +153,26 @@ pub struct App {
     pub rules_offset: usize,
     pub focus: Pane,
     pub overlay: Overlay,
+    pub prompt: Option<Prompt>,
     /// The draft member marked with `s`, to be swapped for a pool candidate.
     pub swap_mark: Option<Ix>,
     pub present: bool,
     pub no_color: bool,
+    /// Presentation mode hides notes until the facilitator opens them.
+    pub notes_revealed: bool,
     pub status: StatusLine,
     pub quit: bool,
     pub size: Rect,
+    /// Drafts overlay: names with member counts, and the cursor.
+    pub drafts: Vec<(String, u32)>,
+    pub drafts_selected: usize,
+    /// Log overlay: lines, newest first, and the scroll position.
+    pub log_lines: Vec<String>,
+    pub log_offset: usize,
     /// Pool index → currently in the draft; rebuilt after each change.
     in_draft: Vec<bool>,
+    /// Set by `r`: the next change asks for a reason.
+    reason_next: bool,
 }
 
 impl App {
@@ -127,13 +194,20 @@ impl App {
             rules_offset: 0,
             focus: Pane::Pool,
             overlay: Overlay::None,
+            prompt: None,
             swap_mark: None,
             present,
             no_color,
+            notes_revealed: false,
             status: StatusLine { text: "Press ? for help, / to search the pool.".into(), tone: Tone::Info },
             quit: false,
             size,
+            drafts: Vec::new(),
+            drafts_selected: 0,
+            log_lines: Vec::new(),
+            log_offset: 0,
             in_draft: Vec::new(),
+            reason_next: false,
             session,
         };
         app.refresh_draft();
@@ -142,6 +216,21 @@ impl App {
 
     pub fn areas(&self) -> Areas {
         areas(self.size, self.present)
+    }
+
+    pub fn input_mode(&self) -> InputMode {
+        match &self.prompt {
+            Some(Prompt::Text { .. }) => return InputMode::Text,
+            Some(_) => return InputMode::Choice,
+            None => {}
+        }
+        if self.pool.editing {
+            return InputMode::Text;
+        }
+        match self.overlay {
+            Overlay::Drafts | Overlay::Log => InputMode::List,
+            _ => InputMode::Normal,
+        }
     }
 
     /// The pool candidate under the cursor.
@@ -154,49 +243,60 @@ impl App {
         self.session.draft().seats().get(self.draft_selected).copied().flatten()
     }
 
-    /// Who the detail view and preview are about.
+    /// Who the detail view, notes and flags are about.
     pub fn focused_person(&self) -> Option<Ix> {
         match self.focus {
             Pane::Draft => self.selected_member(),
-            _ => self.selected_candidate(),
+            Pane::Rules => self.session.discussing().or_else(|| self.selected_candidate()),
+            Pane::Pool => self.selected_candidate(),
         }
     }
 
+    pub fn is_in_draft(&self, ix: Ix) -> bool {
+        self.in_draft.get(ix as usize).copied().unwrap_or(false)
+    }
+
     pub fn update(&mut self, msg: Msg) {
+        if self.prompt.is_some() {
+            self.update_prompt(msg);
+            return;
+        }
         if self.pool.editing {
             match msg {
-                Msg::FilterChar(c) => {
+                Msg::InputChar(c) => {
                     self.pool.filter_text.push(c);
                     self.refilter();
-                    return;
                 }
-                Msg::FilterBackspace => {
+                Msg::InputBackspace => {
                     self.pool.filter_text.pop();
                     self.refilter();
-                    return;
                 }
-                Msg::FilterAccept | Msg::Down => {
-                    self.pool.editing = false;
-                    return;
-                }
-                Msg::FilterCancel => {
+                Msg::InputAccept | Msg::Down => self.pool.editing = false,
+                Msg::InputCancel => {
                     self.pool.editing = false;
                     self.pool.filter_text.clear();
                     self.refilter();
-                    return;
                 }
+                Msg::Resize { width, height } => self.resize(width, height),
+                Msg::Quit => self.quit = true,
                 _ => {}
             }
+            return;
         }
-        if self.overlay != Overlay::None {
-            match msg {
-                Msg::Escape | Msg::Help | Msg::Detail | Msg::FilterCancel => {
-                    self.overlay = Overlay::None;
-                    return;
+        match self.overlay {
+            Overlay::None => {}
+            Overlay::Drafts => return self.update_drafts(msg),
+            Overlay::Log => return self.update_log(msg),
+            _ => {
+                match msg {
+                    Msg::Escape | Msg::Help | Msg::Detail | Msg::InputCancel => self.overlay = Overlay::None,
+                    Msg::RevealNotes => self.notes_revealed = !self.notes_revealed,
+                    Msg::Quit => self.quit = true,
+                    Msg::Resize { width, height } => self.resize(width, height),
+                    Msg::TogglePresent => self.toggle_present(),
+                    _ => {}
                 }
-                Msg::Quit => {}
-                Msg::Resize { .. } | Msg::TogglePresent => {}
-                _ => return,
+                return;
             }
         }
         match msg {
@@ -212,28 +312,46 @@ impl App {
                 self.focus = Pane::Pool;
                 self.pool.editing = true;
             }
-            Msg::FilterChar(_) | Msg::FilterBackspace | Msg::FilterAccept => {}
-            Msg::FilterCancel | Msg::Escape => {
+            Msg::InputChar(_) | Msg::InputBackspace | Msg::InputAccept | Msg::Choose(_) => {}
+            Msg::InputCancel | Msg::Escape => {
                 if self.swap_mark.take().is_some() {
                     self.info("Swap cancelled.");
                 }
+                self.reason_next = false;
             }
             Msg::Add => self.add_or_swap(),
             Msg::Remove => self.remove(),
             Msg::MarkSwap => self.mark_swap(),
-            Msg::Undo => self.change(Action::Undo, "Undone"),
-            Msg::Redo => self.change(Action::Redo, "Redone"),
+            Msg::WithReason => {
+                self.reason_next = true;
+                self.info("The next add, swap or removal will ask for a reason (Esc cancels).");
+            }
+            Msg::CoChair => self.toggle_role(Role::CoChair),
+            Msg::ViceChair => self.toggle_role(Role::ViceChair),
+            Msg::Undo => self.attempt(Action::Undo, None),
+            Msg::Redo => self.attempt(Action::Redo, None),
+            Msg::Note => {
+                if let Some(ix) = self.focused_person() {
+                    let id = self.session.pool().candidate(ix).id.clone();
+                    self.prompt = Some(Prompt::Text { purpose: TextPurpose::Note { id }, text: String::new() });
+                }
+            }
+            Msg::Flag => self.toggle_mark(true),
+            Msg::Shortlist => self.toggle_mark(false),
+            Msg::Discuss => self.discuss_focused(),
+            Msg::DiscussNext => self.discuss_step(true),
+            Msg::DiscussPrev => self.discuss_step(false),
+            Msg::RevealNotes => {}
             Msg::Detail => {
                 if self.focused_person().is_some() {
+                    self.notes_revealed = false;
                     self.overlay = Overlay::Detail;
                 }
             }
             Msg::Help => self.overlay = Overlay::Help,
-            Msg::TogglePresent => {
-                self.present = !self.present;
-                self.info(if self.present { "Presentation mode: personal details hidden." } else { "Presentation mode off." });
-                self.clamp();
-            }
+            Msg::Log => self.open_log(),
+            Msg::Drafts => self.open_drafts(),
+            Msg::TogglePresent => self.toggle_present(),
             Msg::CycleSort => {
                 self.pool.sort.column = self.pool.sort.column.next();
                 self.pool.sort.explicit = true;
@@ -247,16 +365,29 @@ impl App {
             Msg::Click { column, row } => self.click(column, row),
             Msg::ScrollUp { column, row } => self.scroll(column, row, -3),
             Msg::ScrollDown { column, row } => self.scroll(column, row, 3),
-            Msg::Resize { width, height } => {
-                self.size = Rect::new(0, 0, width, height);
-                self.clamp();
-            }
+            Msg::Resize { width, height } => self.resize(width, height),
             Msg::Quit => self.quit = true,
         }
     }
 
+    fn resize(&mut self, width: u16, height: u16) {
+        self.size = Rect::new(0, 0, width, height);
+        self.clamp();
+    }
+
+    fn toggle_present(&mut self) {
+        self.present = !self.present;
+        self.notes_revealed = false;
+        self.info(if self.present { "Presentation mode: personal details hidden." } else { "Presentation mode off." });
+        self.clamp();
+    }
+
     fn info(&mut self, text: impl Into<String>) {
         self.status = StatusLine { text: text.into(), tone: Tone::Info };
+    }
+
+    fn refused(&mut self, text: impl Into<String>) {
+        self.status = StatusLine { text: text.into(), tone: Tone::Refused };
     }
 
     fn page(&self) -> usize {
@@ -279,7 +410,7 @@ impl App {
         match self.focus {
             Pane::Pool => self.pool.selected = step(self.pool.selected, self.pool.hits.len()),
             Pane::Draft => self.draft_selected = step(self.draft_selected, self.session.draft().seats().len()),
-            Pane::Rules => self.rules_offset = (self.rules_offset as isize + delta).max(0) as usize,
+            Pane::Rules => self.rules_offset = (self.rules_offset as isize).saturating_add(delta).clamp(0, 200) as usize,
         }
         self.clamp();
     }
@@ -310,15 +441,19 @@ impl App {
         let within = narrow.then(|| std::mem::take(&mut self.pool.hits));
         self.pool.query = query;
         self.search(within.as_deref());
+        self.pool.selected = 0;
+        self.pool.offset = 0;
     }
 
     fn search(&mut self, within: Option<&[Hit]>) {
         let in_draft = &self.in_draft;
+        let pool = self.session.pool();
+        let ann = self.session.annotations();
         let include = |ix: Ix| !in_draft.get(ix as usize).copied().unwrap_or(false);
-        self.pool.hits =
-            self.index.search(self.session.pool(), self.session.rules(), &self.pool.query, within, &include, self.pool.sort);
-        self.pool.selected = 0;
-        self.pool.offset = 0;
+        let flagged = |ix: Ix| ann.is_flagged(&pool.candidate(ix).id);
+        let shortlisted = |ix: Ix| ann.is_shortlisted(&pool.candidate(ix).id);
+        let scope = Scope { include: &include, flagged: &flagged, shortlisted: &shortlisted, keeps_feasible: None };
+        self.pool.hits = self.index.search(pool, self.session.rules(), &self.pool.query, within, &scope, self.pool.sort);
         self.clamp();
     }
 
@@ -334,8 +469,8 @@ impl App {
         self.clamp();
     }
 
-    /// After a draft change: the pool list loses or regains people, keeping
-    /// the cursor near where it was.
+    /// After a change: the pool list loses or regains people, keeping the
+    /// cursor where it was.
     fn refresh_draft(&mut self) {
         let n = self.session.pool().len();
         self.in_draft.clear();
@@ -345,12 +480,10 @@ impl App {
                 *b = true;
             }
         }
-        let keep = self.pool.selected;
-        let offset = self.pool.offset;
+        if self.swap_mark.is_some_and(|m| !self.is_in_draft(m)) {
+            self.swap_mark = None;
+        }
         self.search(None);
-        self.pool.selected = keep;
-        self.pool.offset = offset;
-        self.clamp();
     }
 
     fn add_or_swap(&mut self) {
@@ -361,16 +494,11 @@ impl App {
         let Some(cand) = self.selected_candidate() else { return };
         let pool = self.session.pool();
         let incoming = pool.candidate(cand).id.clone();
-        match self.swap_mark {
-            Some(out) => {
-                let outgoing = pool.candidate(out).id.clone();
-                self.change(Action::Swap { outgoing, incoming }, "Swapped");
-                if self.status.tone == Tone::Done {
-                    self.swap_mark = None;
-                }
-            }
-            None => self.change(Action::Add { id: incoming }, "Added"),
-        }
+        let action = match self.swap_mark {
+            Some(out) => Action::Swap { outgoing: pool.candidate(out).id.clone(), incoming, role: None },
+            None => Action::Add { id: incoming },
+        };
+        self.attempt(action, None);
     }
 
     fn remove(&mut self) {
@@ -383,10 +511,7 @@ impl App {
             return;
         };
         let id = self.session.pool().candidate(m).id.clone();
-        if self.swap_mark == Some(m) {
-            self.swap_mark = None;
-        }
-        self.change(Action::Remove { id }, "Removed");
+        self.attempt(Action::Remove { id, role: None }, None);
     }
 
     fn mark_swap(&mut self) {
@@ -409,34 +534,300 @@ impl App {
         self.info(format!("Swapping out {name}: pick a candidate in the pool and press Enter (Esc cancels)."));
     }
 
-    /// Hands a draft change to the session; only after it returns (stored
-    /// and flushed) does the screen show it as done.
-    fn change(&mut self, action: Action, verb: &str) {
-        match self.session.apply(action, None) {
-            Ok(step) => {
-                let text = format!("{verb}: {} ✓ saved", self.describe(&step.change));
+    fn toggle_role(&mut self, role: Role) {
+        if self.focus != Pane::Draft {
+            self.info("Offices are for draft members: select one in the draft (Tab), then c or v.");
+            return;
+        }
+        let Some(m) = self.selected_member() else { return };
+        let id = self.session.pool().candidate(m).id.clone();
+        let new = if self.session.draft().role_of(&id) == Some(role) { None } else { Some(role) };
+        self.attempt(Action::SetRole { id, role: new }, None);
+    }
+
+    fn toggle_mark(&mut self, flag: bool) {
+        let Some(ix) = self.focused_person() else { return };
+        let id = self.session.pool().candidate(ix).id.clone();
+        let ann = self.session.annotations();
+        let action = if flag {
+            Action::Flag { on: !ann.is_flagged(&id), id }
+        } else {
+            Action::Shortlist { on: !ann.is_shortlisted(&id), id }
+        };
+        self.attempt(action, None);
+    }
+
+    fn discuss_focused(&mut self) {
+        let Some(ix) = self.focused_person() else { return };
+        let id = self.session.pool().candidate(ix).id.clone();
+        let same = self.session.discussing() == Some(ix);
+        self.attempt(Action::Discuss { id: (!same).then_some(id) }, None);
+    }
+
+    fn discuss_step(&mut self, forward: bool) {
+        let queue = self.session.annotations().queue();
+        let current = self.session.discussing().map(|ix| self.session.pool().candidate(ix).id.clone());
+        match crate::cli::step_queue(&queue, current.as_deref(), forward) {
+            Some(id) => self.attempt(Action::Discuss { id: Some(id) }, None),
+            None => self.info("The discussion queue is empty: flag candidates with f."),
+        }
+    }
+
+    /// Balance rules (✓ now) that `action` would turn ✗: the committee is
+    /// asked for a reason before such a change.
+    fn breaks(&self, action: &Action) -> Vec<String> {
+        let s = &self.session;
+        let pool = s.pool();
+        let preview = match action {
+            Action::Add { id } => pool.ix(id).map(|ix| s.preview(ix, None)),
+            Action::Swap { outgoing, incoming, .. } => {
+                pool.ix(incoming).map(|ix| s.preview(ix, pool.ix(outgoing)))
+            }
+            Action::Remove { id, .. } => {
+                pool.ix(id).map(|ix| preview_remove(s.rules(), s.draft().counters(), pool.facts(ix)))
+            }
+            _ => None,
+        };
+        let Some(p) = preview else { return Vec::new() };
+        if !p.allowed() {
+            return Vec::new();
+        }
+        let broken = |c: &&RuleChange| c.status_before != Status::Fail && c.status_after == Status::Fail;
+        p.changes.iter().filter(broken).map(|c| c.label.clone()).collect()
+    }
+
+    /// Every change goes through here: office holders leaving get a
+    /// question, changes that break a balance rule get a reason prompt,
+    /// then the session stores the change before the screen says so.
+    fn attempt(&mut self, action: Action, reason: Option<String>) {
+        let s = &self.session;
+        // An office holder leaving: ask what becomes of the office.
+        let leaving = match &action {
+            Action::Remove { id, role: None } => Some((id, false)),
+            Action::Swap { outgoing, role: None, .. } => Some((outgoing, true)),
+            _ => None,
+        };
+        if let Some((id, can_transfer)) = leaving
+            && let Some(role) = s.draft().role_of(id)
+        {
+            let name = s.pool().ix(id).map_or_else(|| id.clone(), |ix| s.pool().candidate(ix).name.clone());
+            self.prompt = Some(Prompt::RoleFate { action, name, role, can_transfer });
+            return;
+        }
+        if reason.is_none() {
+            let breaks = self.breaks(&action);
+            let ask = self.reason_next && matches!(action, Action::Add { .. } | Action::Swap { .. } | Action::Remove { .. });
+            if !breaks.is_empty() || ask {
+                self.reason_next = false;
+                self.prompt = Some(Prompt::Text { purpose: TextPurpose::Reason { action, breaks }, text: String::new() });
+                return;
+            }
+        }
+        self.apply(action, reason);
+    }
+
+    fn apply(&mut self, action: Action, reason: Option<String>) {
+        let switching = matches!(action, Action::SwitchDraft { .. } | Action::RenameDraft { .. });
+        match self.session.apply(action, reason) {
+            Ok(Applied::Draft(step)) => {
+                let text = format!("{} ✓ saved", self.describe(&step.change));
                 self.refresh_draft();
                 self.status = StatusLine { text, tone: Tone::Done };
             }
-            Err(Error::Refused(r)) => {
-                self.status = StatusLine { text: format!("Refused — {r}. Nothing changed."), tone: Tone::Refused };
+            Ok(Applied::Other(what)) => {
+                if switching {
+                    self.swap_mark = None;
+                    self.refresh_draft();
+                }
+                self.status = StatusLine { text: format!("{what} ✓ saved"), tone: Tone::Done };
             }
-            Err(e) => {
-                self.status = StatusLine { text: format!("Not saved — {e}"), tone: Tone::Refused };
-            }
+            Err(Error::Refused(r)) => self.refused(format!("Refused — {r}. Nothing changed.")),
+            Err(e) => self.refused(format!("Not saved — {e}")),
         }
     }
 
     fn describe(&self, change: &crate::draft::Change) -> String {
-        use crate::draft::Change;
         let pool = self.session.pool();
-        let name = |id: &str| pool.ix(id).map_or_else(|| id.to_owned(), |ix| pool.candidate(ix).name.clone());
-        match change {
-            Change::Add { id, seat } => format!("{} to seat {}", name(id), seat + 1),
-            Change::Remove { id, seat } => format!("{} from seat {}", name(id), seat + 1),
-            Change::Swap { outgoing, incoming, seat } => {
-                format!("seat {}: {} → {}", seat + 1, name(outgoing), name(incoming))
+        change.describe(|id| pool.ix(id).map_or_else(|| id.to_owned(), |ix| pool.candidate(ix).name.clone()))
+    }
+
+    fn update_prompt(&mut self, msg: Msg) {
+        let Some(prompt) = self.prompt.take() else { return };
+        match prompt {
+            Prompt::Text { purpose, mut text } => match msg {
+                Msg::InputChar(c) => {
+                    if text.chars().count() < crate::annotations::MAX_NOTE {
+                        text.push(c);
+                    }
+                    self.prompt = Some(Prompt::Text { purpose, text });
+                }
+                Msg::InputBackspace => {
+                    text.pop();
+                    self.prompt = Some(Prompt::Text { purpose, text });
+                }
+                Msg::InputCancel | Msg::Escape => self.info("Cancelled: nothing changed."),
+                Msg::InputAccept => self.accept_text(purpose, text),
+                Msg::Quit => self.quit = true,
+                Msg::Resize { width, height } => {
+                    self.resize(width, height);
+                    self.prompt = Some(Prompt::Text { purpose, text });
+                }
+                _ => self.prompt = Some(Prompt::Text { purpose, text }),
+            },
+            Prompt::RoleFate { action, name, role, can_transfer } => {
+                let fate = match msg {
+                    Msg::Choose('t') if can_transfer => Some(RoleFate::Transfer),
+                    Msg::Choose('v') => Some(RoleFate::Drop),
+                    Msg::InputCancel | Msg::Escape => {
+                        self.info("Cancelled: nothing changed.");
+                        return;
+                    }
+                    _ => {
+                        self.prompt = Some(Prompt::RoleFate { action, name, role, can_transfer });
+                        return;
+                    }
+                };
+                let action = match action {
+                    Action::Remove { id, .. } => Action::Remove { id, role: fate },
+                    Action::Swap { outgoing, incoming, .. } => Action::Swap { outgoing, incoming, role: fate },
+                    other => other,
+                };
+                self.attempt(action, None);
             }
+            Prompt::ConfirmDelete { draft } => match msg {
+                Msg::Choose('y') => {
+                    self.apply(Action::DeleteDraft { name: draft }, None);
+                    self.reload_drafts();
+                }
+                _ => self.info("Not deleted."),
+            },
+        }
+    }
+
+    fn accept_text(&mut self, purpose: TextPurpose, text: String) {
+        let trimmed = text.trim().to_owned();
+        match purpose {
+            TextPurpose::Reason { action, breaks } => {
+                if trimmed.is_empty() && !breaks.is_empty() {
+                    self.refused("A reason is needed for a change that breaks a balance rule (Esc cancels).");
+                    self.prompt = Some(Prompt::Text { purpose: TextPurpose::Reason { action, breaks }, text });
+                    return;
+                }
+                let reason = (!trimmed.is_empty()).then_some(trimmed);
+                self.apply(action, reason);
+            }
+            TextPurpose::Note { id } => self.apply(Action::Note { id, text: trimmed }, None),
+            TextPurpose::NewDraft => {
+                self.apply(Action::CreateDraft { name: trimmed.clone() }, None);
+                if self.status.tone == Tone::Done {
+                    self.apply(Action::SwitchDraft { name: trimmed }, None);
+                }
+                self.reload_drafts();
+            }
+            TextPurpose::CloneDraft => {
+                self.apply(Action::CloneDraft { name: trimmed.clone() }, None);
+                if self.status.tone == Tone::Done {
+                    self.apply(Action::SwitchDraft { name: trimmed }, None);
+                }
+                self.reload_drafts();
+            }
+            TextPurpose::RenameDraft { from } => {
+                self.apply(Action::RenameDraft { from, to: trimmed }, None);
+                self.reload_drafts();
+            }
+        }
+    }
+
+    fn open_drafts(&mut self) {
+        self.reload_drafts();
+        self.drafts_selected =
+            self.drafts.iter().position(|(n, _)| n == self.session.draft_name()).unwrap_or(0);
+        self.overlay = Overlay::Drafts;
+    }
+
+    fn reload_drafts(&mut self) {
+        let names = self.session.draft_names().unwrap_or_default();
+        self.drafts = names
+            .into_iter()
+            .map(|n| {
+                let size = self.session.load_draft(&n).map_or(0, |d| d.counters().size);
+                (n, size)
+            })
+            .collect();
+        self.drafts_selected = self.drafts_selected.min(self.drafts.len().saturating_sub(1));
+    }
+
+    fn update_drafts(&mut self, msg: Msg) {
+        let selected = self.drafts.get(self.drafts_selected).map(|(n, _)| n.clone());
+        match msg {
+            Msg::Up => self.drafts_selected = self.drafts_selected.saturating_sub(1),
+            Msg::Down => self.drafts_selected = (self.drafts_selected + 1).min(self.drafts.len().saturating_sub(1)),
+            Msg::InputAccept => {
+                if let Some(name) = selected {
+                    self.apply(Action::SwitchDraft { name }, None);
+                    self.overlay = Overlay::None;
+                }
+            }
+            Msg::Choose('n') => self.prompt = Some(Prompt::Text { purpose: TextPurpose::NewDraft, text: String::new() }),
+            Msg::Choose('k') => self.prompt = Some(Prompt::Text { purpose: TextPurpose::CloneDraft, text: String::new() }),
+            Msg::Choose('r') => {
+                if let Some(from) = selected {
+                    self.prompt = Some(Prompt::Text { purpose: TextPurpose::RenameDraft { from }, text: String::new() });
+                }
+            }
+            Msg::Choose('x') => {
+                if let Some(draft) = selected {
+                    self.prompt = Some(Prompt::ConfirmDelete { draft });
+                }
+            }
+            Msg::Choose('c') => {
+                if let Some(other) = selected {
+                    let current = self.session.draft_name().to_owned();
+                    match crate::export::compare(&self.session, &current, &other) {
+                        Ok(cmp) => self.overlay = Overlay::Compare(Box::new(cmp)),
+                        Err(e) => self.refused(e.to_string()),
+                    }
+                }
+            }
+            Msg::InputCancel | Msg::Escape | Msg::Drafts => self.overlay = Overlay::None,
+            Msg::Resize { width, height } => self.resize(width, height),
+            Msg::Quit => self.quit = true,
+            _ => {}
+        }
+    }
+
+    fn open_log(&mut self) {
+        match self.session.log() {
+            Ok(entries) => {
+                self.log_lines = entries.iter().rev().map(|e| self.log_line(e)).collect();
+                self.log_offset = 0;
+                self.overlay = Overlay::Log;
+            }
+            Err(e) => self.refused(format!("Cannot read the log — {e}")),
+        }
+    }
+
+    /// Reasons can carry remarks about people: hidden when presenting.
+    fn log_line(&self, e: &crate::audit::LogEntry) -> String {
+        let mut line = format!("{} {} [{}] {}", e.time, e.member, e.draft, e.summary_what());
+        match (&e.reason, self.present) {
+            (Some(_), true) => line.push_str(" — (reason hidden)"),
+            (Some(r), false) => line.push_str(&format!(" — {r}")),
+            _ => {}
+        }
+        line
+    }
+
+    fn update_log(&mut self, msg: Msg) {
+        match msg {
+            Msg::Up => self.log_offset = self.log_offset.saturating_sub(1),
+            Msg::Down => self.log_offset = (self.log_offset + 1).min(self.log_lines.len().saturating_sub(1)),
+            Msg::PageDown => self.log_offset = (self.log_offset + 10).min(self.log_lines.len().saturating_sub(1)),
+            Msg::PageUp => self.log_offset = self.log_offset.saturating_sub(10),
+            Msg::InputCancel | Msg::Escape | Msg::Log | Msg::InputAccept => self.overlay = Overlay::None,
+            Msg::Resize { width, height } => self.resize(width, height),
+            Msg::Quit => self.quit = true,
+            _ => {}
         }
     }
 

@@ -62,7 +62,7 @@ async fn event_loop(session: Session, present: bool, no_color: bool) -> std::io:
 }
 
 fn handle(app: &mut App, ev: &crossterm::event::Event) -> bool {
-    match keys::to_msg(ev, app.pool.editing) {
+    match keys::to_msg(ev, app.input_mode()) {
         Some(msg) => {
             app.update(msg);
             true

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Cell, Clear, Paragraph, Row, Table, Wrap};
 
-use super::app::{App, Overlay, Pane, Tone};
+use super::app::{App, Overlay, Pane, Prompt, TextPurpose, Tone};
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use super::theme::Theme;
 use crate::pool::Ix;
@@ -28,11 +28,102 @@ pub fn render(frame: &mut Frame, app: &App) {
     draft_pane(frame, app, &theme, a.draft);
     rules_pane(frame, app, &theme, a.rules);
     status_line(frame, app, &theme, a.status);
-    match app.overlay {
+    match &app.overlay {
         Overlay::None => {}
         Overlay::Help => help(frame, &theme, area),
         Overlay::Detail => detail(frame, app, &theme, area),
+        Overlay::Log => log(frame, app, &theme, area),
+        Overlay::Drafts => drafts(frame, app, &theme, area),
+        Overlay::Compare(cmp) => compare(frame, cmp, &theme, area),
     }
+    if let Some(p) = &app.prompt {
+        prompt(frame, app, p, &theme, area);
+    }
+}
+
+fn prompt(frame: &mut Frame, app: &App, p: &Prompt, theme: &Theme, area: Rect) {
+    let (title, mut lines) = match p {
+        Prompt::Text { purpose, text } => {
+            let (title, question) = match purpose {
+                TextPurpose::Reason { breaks, .. } if !breaks.is_empty() => (
+                    " Reason needed ",
+                    format!("This change breaks: {}. Why? (Enter confirms, Esc cancels)", breaks.join(", ")),
+                ),
+                TextPurpose::Reason { .. } => (" Reason ", "Reason for the log (Enter confirms, Esc cancels):".to_owned()),
+                TextPurpose::Note { id } => {
+                    let name = app.session.pool().ix(id).map_or(id.as_str(), |ix| app.session.pool().candidate(ix).name.as_str());
+                    (" Note ", format!("Note on {name} (author {}):", app.session.member()))
+                }
+                TextPurpose::NewDraft => (" New draft ", "Name of the new, empty draft:".to_owned()),
+                TextPurpose::CloneDraft => (" Clone draft ", format!("Name for a copy of '{}':", app.session.draft_name())),
+                TextPurpose::RenameDraft { from } => (" Rename draft ", format!("New name for '{from}':")),
+            };
+            (title, vec![Line::raw(question), Line::from(vec![Span::styled("> ", theme.title), Span::raw(text.clone()), Span::styled("▏", theme.focus_border)])])
+        }
+        Prompt::RoleFate { name, role, can_transfer, .. } => {
+            let mut options = String::new();
+            if *can_transfer {
+                options.push_str("t: the newcomer takes the office   ");
+            }
+            options.push_str("v: leave the office vacant   Esc: cancel");
+            (" Office holder ", vec![Line::raw(format!("{name} is {}. What happens to the office?", role.label())), Line::styled(options, theme.title)])
+        }
+        Prompt::ConfirmDelete { draft } => {
+            (" Delete draft ", vec![Line::raw(format!("Delete the draft '{draft}'? Its history stays in the log.")), Line::styled("y: delete   any other key: keep", theme.title)])
+        }
+    };
+    lines.insert(0, Line::raw(""));
+    let w = area.width.saturating_sub(4).min(90);
+    let h = 6.min(area.height);
+    let r = Rect { x: area.x + (area.width - w) / 2, y: area.y + area.height.saturating_sub(h) / 2, width: w, height: h };
+    frame.render_widget(Clear, r);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(pane_block(title, true, theme)), r);
+}
+
+fn log(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let r = popup(area, 92, 90);
+    frame.render_widget(Clear, r);
+    let lines: Vec<Line> = app.log_lines.iter().skip(app.log_offset).map(|l| Line::raw(l.clone())).collect();
+    let title = format!(" Audit log, newest first ({} entries) — ↑↓ scroll, Esc closes ", app.log_lines.len());
+    frame.render_widget(Paragraph::new(lines).block(pane_block(title, true, theme)), r);
+}
+
+fn drafts(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let r = popup(area, 60, 70);
+    frame.render_widget(Clear, r);
+    let mut lines: Vec<Line> = app
+        .drafts
+        .iter()
+        .enumerate()
+        .map(|(i, (name, size))| {
+            let current = if name == app.session.draft_name() { "●" } else { " " };
+            let style = if i == app.drafts_selected { theme.selected } else { theme.base };
+            Line::styled(format!("{current} {name:<30} {size:>2}/{}", app.session.rules().size), style)
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Enter switch · n new · k clone current · r rename · x delete · c compare with current · Esc", theme.dim));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(pane_block(" Drafts ", true, theme)), r);
+}
+
+fn compare(frame: &mut Frame, cmp: &crate::export::Comparison, theme: &Theme, area: Rect) {
+    let r = popup(area, 94, 92);
+    frame.render_widget(Clear, r);
+    let names = |v: &[(String, String)]| if v.is_empty() { "—".to_owned() } else { v.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>().join(", ") };
+    let mut lines = vec![
+        Line::from(vec![Span::styled(format!("Only in {}: ", cmp.a), theme.section), Span::raw(names(&cmp.only_in_a))]),
+        Line::from(vec![Span::styled(format!("Only in {}: ", cmp.b), theme.section), Span::raw(names(&cmp.only_in_b))]),
+        Line::raw(""),
+        Line::styled(format!("{:<34} {:>8} {:>8} {:>5}", "rule", truncate(&cmp.a, 8), truncate(&cmp.b, 8), "diff"), theme.header),
+    ];
+    for d in &cmp.rules {
+        let cell = |c: Option<u32>, s: Status| format!("{} {}", c.map(|c| c.to_string()).unwrap_or_default(), s.symbol());
+        let diff = if d.diff == 0 { String::new() } else { format!("{:+}", d.diff) };
+        let style = if d.status_a != d.status_b || d.diff != 0 { theme.changed } else { theme.base };
+        lines.push(Line::styled(format!("{:<34} {:>8} {:>8} {:>5}", truncate(&d.label, 34), cell(d.count_a, d.status_a), cell(d.count_b, d.status_b), diff), style));
+    }
+    let title = format!(" Compare '{}' ({}) with '{}' ({}) — Esc closes ", cmp.a, cmp.size_a, cmp.b, cmp.size_b);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(pane_block(title, true, theme)), r);
 }
 
 fn pane_block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'a> {
@@ -54,6 +145,13 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if app.present {
         spans.push(Span::styled("│ PRESENTATION ", theme.warn));
     }
+    if let Some(ix) = app.session.discussing() {
+        let pool = app.session.pool();
+        spans.push(Span::styled(
+            format!("│ ▶ Discussing: {} ({}) ", pool.candidate(ix).name, pool.primary_nationality(ix)),
+            theme.marked,
+        ));
+    }
     spans.push(Span::styled("│ ? help  / search  Tab pane  q quit", theme.dim));
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.base), area);
 }
@@ -63,7 +161,11 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 fn markers(app: &App, ix: Ix, in_pool: bool) -> String {
     let s = &app.session;
     let f = s.pool().facts(ix);
-    let mut m = String::with_capacity(4);
+    let id = &s.pool().candidate(ix).id;
+    let ann = s.annotations();
+    let mut m = String::with_capacity(8);
+    m.push(if s.discussing() == Some(ix) { '▶' } else { ' ' });
+    m.push(if ann.is_flagged(id) { '⚑' } else if ann.is_shortlisted(id) { '◆' } else { ' ' });
     m.push(if eligibility(s.rules(), f).is_some() { '⊘' } else { ' ' });
     // Whether someone declared a conflict is personal: not on a projector.
     m.push(if f.conflict && !app.present { '!' } else { ' ' });
@@ -189,7 +291,7 @@ fn pool_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     frame.render_widget(Paragraph::new(filter), filter_area);
 
     let list = Rect { y: inner.y + 1, height: inner.height - 1, ..inner };
-    let cols = columns_for(list.width.saturating_sub(5));
+    let cols = columns_for(list.width.saturating_sub(7));
     let rows_visible = usize::from(list.height.saturating_sub(1));
     let start = app.pool.offset.min(app.pool.hits.len());
     let end = (start + rows_visible).min(app.pool.hits.len());
@@ -204,7 +306,7 @@ fn pool_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Row::new(cells).style(style)
         })
         .collect();
-    let mut widths = vec![Constraint::Length(4)];
+    let mut widths = vec![Constraint::Length(6)];
     widths.extend(person_widths(&cols));
     let mut header = vec![String::new()];
     header.extend(person_header(&cols, Some(app.pool.sort)));
@@ -222,7 +324,7 @@ fn draft_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let block = pane_block(title, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let cols = columns_for(inner.width.saturating_sub(9));
+    let cols = columns_for(inner.width.saturating_sub(14));
     let rows_visible = usize::from(inner.height.saturating_sub(1));
     let seats = d.seats();
     let start = app.draft_offset.min(seats.len());
@@ -237,19 +339,24 @@ fn draft_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     let marked = app.swap_mark == Some(ix);
                     let mut flags = markers(app, ix, false);
                     flags.push(if marked { '⇄' } else { ' ' });
-                    let mut cells = vec![number, Cell::from(flags)];
+                    let office = match d.role_of(&app.session.pool().candidate(ix).id) {
+                        Some(crate::domain::Role::CoChair) => "CC",
+                        Some(crate::domain::Role::ViceChair) => "VC",
+                        None => "",
+                    };
+                    let mut cells = vec![number, Cell::from(flags), Cell::from(Span::styled(office, theme.title))];
                     let name_style = if marked { style.patch(theme.marked) } else { style };
                     let name = Line::styled(app.session.pool().candidate(ix).name.clone(), name_style);
                     cells.extend(person_cells(app, ix, &cols, name));
                     Row::new(cells).style(style)
                 }
-                None => Row::new(vec![number, Cell::from(""), Cell::from(Span::styled("· empty ·", theme.dim))]).style(style),
+                None => Row::new(vec![number, Cell::from(""), Cell::from(""), Cell::from(Span::styled("· empty ·", theme.dim))]).style(style),
             }
         })
         .collect();
-    let mut widths = vec![Constraint::Length(2), Constraint::Length(4)];
+    let mut widths = vec![Constraint::Length(2), Constraint::Length(6), Constraint::Length(2)];
     widths.extend(person_widths(&cols));
-    let mut header = vec!["#".to_owned(), String::new()];
+    let mut header = vec!["#".to_owned(), String::new(), String::new()];
     header.extend(person_header(&cols, None));
     let table = Table::new(rows, widths).column_spacing(1).header(Row::new(header).style(theme.header));
     frame.render_widget(table, inner);
@@ -258,23 +365,29 @@ fn draft_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 /// The preview shown in the rules pane: the highlighted pool candidate
 /// (or the swap in progress), computed by the core engine.
 fn current_preview(app: &App) -> Option<(Ix, Option<Ix>, Preview)> {
-    if app.focus != Pane::Pool && app.swap_mark.is_none() {
-        return None;
-    }
-    let cand = app.selected_candidate()?;
+    let cand = if app.focus == Pane::Pool || app.swap_mark.is_some() {
+        app.selected_candidate()
+    } else {
+        // The room follows the candidate under discussion.
+        app.session.discussing().filter(|&ix| !app.is_in_draft(ix))
+    }?;
     Some((cand, app.swap_mark, app.session.preview(cand, app.swap_mark)))
 }
 
 fn rules_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let focused = app.focus == Pane::Rules;
     let report = app.session.report();
-    let verdict = if report.complete { " Rules ✓ all hold " } else { " Rules " };
+    let verdict = if report.complete { " Rules: ✓ every rule holds " } else { " Rules " };
     let block = pane_block(verdict, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let w = usize::from(inner.width);
-    let wide = w >= 44;
+    let wide = w >= 48;
     let preview = current_preview(app);
+    let changes: &[crate::rules::RuleChange] = preview.as_ref().map_or(&[], |(_, _, p)| p.changes.as_slice());
+    let short_of = |id: &str| {
+        report.rules.iter().find(|r| r.id == id).map_or_else(|| id.to_owned(), |r| r.short.clone())
+    };
     let mut lines: Vec<Line> = Vec::new();
 
     if let Some((cand, out, p)) = &preview {
@@ -284,77 +397,119 @@ fn rules_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Some(o) => format!("If {} ⇄ {}:", pool.candidate(*o).name, who),
             None => format!("If {who} is added:"),
         };
-        lines.push(Line::styled(head, theme.section));
+        lines.push(Line::styled(truncate(&head, w), theme.section));
         if p.allowed() {
-            let fixes = p.fixes().count();
-            let breaks = p.breaks().count();
-            lines.push(Line::from(vec![
-                Span::styled("✓ allowed", theme.ok),
-                Span::raw(format!(" · fixes {fixes} · breaks {breaks}")),
-            ]));
-        } else {
-            for v in &p.violations {
-                lines.push(Line::styled(format!("✗ refused: {v}"), theme.fail));
-            }
+            lines.push(Line::styled("✓ allowed by the hard rules", theme.ok));
         }
-        for c in p.changes.iter().filter(|c| c.id == "nationality-cap" || c.id == "affiliation-cap") {
+        for v in &p.violations {
+            lines.push(Line::styled(format!("✗ refused: {v}"), theme.fail));
+        }
+        let fixes: Vec<String> = p.fixes().map(|c| short_of(&c.id)).collect();
+        let breaks: Vec<String> = p.breaks().map(|c| short_of(&c.id)).collect();
+        if !fixes.is_empty() {
+            lines.push(Line::styled(format!("✓ satisfies: {}", fixes.join(", ")), theme.ok));
+        }
+        if !breaks.is_empty() {
+            lines.push(Line::styled(format!("✗ breaks: {}", breaks.join(", ")), theme.fail));
+        }
+        for c in changes.iter().filter(|c| is_cap(&c.id) && c.status_after != Status::Ok) {
             lines.push(Line::from(vec![
                 Span::styled(format!("{} ", c.status_after.symbol()), theme.status(c.status_after)),
-                Span::raw(format!("{} {}→{} {}", c.label, c.before, c.after, c.target)),
+                Span::raw(truncate(&format!("{} {}→{} of {}", c.label, c.before, c.after, c.target.trim_start_matches('≤')), w.saturating_sub(2))),
             ]));
         }
         lines.push(Line::raw(""));
     }
 
+    let label_w = w.saturating_sub(2 + 6 + 1 + 7).clamp(4, 40);
+    let rule_line = |status: Status, label: &str, count: String, moved: bool, target: &str| {
+        Line::from(vec![
+            Span::styled(format!("{} ", status.symbol()), theme.status(status)),
+            Span::raw(format!("{:<label_w$}", truncate(label, label_w))),
+            Span::styled(format!("{count:>6}"), if moved { theme.changed } else { theme.base }),
+            Span::raw(truncate(&format!(" {target}"), 8)),
+        ])
+    };
     let mut last_kind = None;
+    let mut fields_ok = 0;
+    let mut fields_total = 0;
+    let mut fields_after_ok = 0;
+    let mut fields_moved = false;
     for r in &report.rules {
+        let change = changes.iter().find(|c| c.id == r.id && !is_cap(&c.id));
+        if r.id.starts_with("field") {
+            // Eighteen field rules fold into one line plus the list below.
+            fields_total += 1;
+            fields_ok += usize::from(r.status == Status::Ok);
+            fields_after_ok += usize::from(change.map_or(r.status, |c| c.status_after) == Status::Ok);
+            fields_moved |= change.is_some_and(|c| c.status_before != c.status_after);
+            continue;
+        }
         if last_kind != Some(r.kind) {
+            if last_kind == Some(RuleKind::Balance) && fields_total > 0 {
+                lines.push(fields_line(&rule_line, fields_ok, fields_after_ok, fields_total, fields_moved));
+                fields_total = 0;
+            }
             let title = match r.kind {
                 RuleKind::Hard => "HARD RULES",
                 RuleKind::Balance => "BALANCE",
+                RuleKind::Role => "OFFICES",
                 RuleKind::Info => "FOR INFORMATION",
             };
             lines.push(Line::styled(title, theme.section));
             last_kind = Some(r.kind);
         }
-        let change = preview.as_ref().and_then(|(_, _, p)| p.changes.iter().find(|c| c.id == r.id));
         let (status, count, moved) = match change {
             Some(c) => (c.status_after, format!("{}→{}", c.before, c.after), true),
             None => (r.status, r.count.map(|c| c.to_string()).unwrap_or_default(), false),
         };
         let label = if wide { &r.label } else { &r.short };
-        let label_w = w.saturating_sub(2 + 6 + 1 + 8).clamp(6, 40);
-        let mut spans = vec![
-            Span::styled(format!("{} ", status.symbol()), theme.status(status)),
-            Span::raw(format!("{:<label_w$}", truncate(label, label_w))),
-            Span::styled(format!("{count:>6}"), if moved { theme.changed } else { theme.base }),
-            Span::raw(format!(" {}", r.target)),
-        ];
-        if r.kind == RuleKind::Hard && !r.detail.is_empty() && r.status != Status::Ok && r.id != "panel-size" {
-            spans.push(Span::styled(format!(" {}", r.detail), theme.dim));
-        }
-        lines.push(Line::from(spans));
+        let target = if r.id == "application-deadline" { "" } else { r.target.as_str() };
+        lines.push(rule_line(status, label, count, moved, target));
+    }
+    if fields_total > 0 {
+        lines.push(fields_line(&rule_line, fields_ok, fields_after_ok, fields_total, fields_moved));
     }
     lines.push(Line::raw(""));
-    if !report.fields_uncovered.is_empty() {
-        lines.push(Line::styled(format!("Fields not covered ({}):", report.fields_uncovered.len()), theme.section));
-        let shorts: Vec<&str> = crate::domain::Field::all()
-            .filter(|f| report.fields_uncovered.contains(&f.qualified()))
-            .map(|f| f.short())
-            .collect();
-        lines.push(Line::raw(shorts.join(", ")));
-    }
+    let mut list = |title: &str, items: Vec<String>, style: Style| {
+        if !items.is_empty() {
+            lines.push(Line::from(vec![Span::styled(format!("{title}: "), theme.section), Span::styled(items.join(", "), style)]));
+        }
+    };
+    list("Nationalities at cap", report.nationalities_at_cap.iter().map(|(c, _, n)| format!("{c} {n}")).collect(), theme.warn);
+    list("Institutions at cap", report.affiliations_at_cap.iter().map(|(a, n)| format!("{a} {n}")).collect(), theme.warn);
+    let uncovered: Vec<String> = crate::domain::Field::all()
+        .filter(|f| report.fields_uncovered.contains(&f.qualified()))
+        .map(|f| f.short().to_owned())
+        .collect();
+    list("Fields not covered", uncovered, theme.base);
     if !report.conflicts_to_review.is_empty() {
         let n = report.conflicts_to_review.len();
         if app.present {
             lines.push(Line::styled(format!("⚠ {n} declared conflicts to review"), theme.warn));
         } else {
-            let names: Vec<&str> = report.conflicts_to_review.iter().map(|(_, n)| n.as_str()).collect();
-            lines.push(Line::styled(format!("⚠ Conflicts to review: {}", names.join(", ")), theme.warn));
+            let names: Vec<String> = report.conflicts_to_review.iter().map(|(_, n)| n.clone()).collect();
+            list("⚠ Conflicts to review", names, theme.warn);
         }
     }
-    let para = Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((app.rules_offset.min(u16::MAX as usize) as u16, 0));
+    let para = Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((app.rules_offset.min(usize::from(u16::MAX)) as u16, 0));
     frame.render_widget(para, inner);
+}
+
+fn is_cap(id: &str) -> bool {
+    id == "nationality-cap" || id == "affiliation-cap"
+}
+
+fn fields_line<'a>(
+    rule_line: &dyn Fn(Status, &str, String, bool, &str) -> Line<'a>,
+    ok: usize,
+    after: usize,
+    total: usize,
+    moved: bool,
+) -> Line<'a> {
+    let status = if after == total { Status::Ok } else { Status::Fail };
+    let count = if moved { format!("{ok}→{after}") } else { ok.to_string() };
+    rule_line(status, "Fields covered", count, moved, &format!("/{total}"))
 }
 
 fn truncate(s: &str, width: usize) -> String {
@@ -401,6 +556,13 @@ pub const HELP: &[(&str, &str)] = &[
     ("d / Delete", "remove the highlighted draft member"),
     ("s", "mark a draft member for a swap; then Enter on a candidate"),
     ("u / Ctrl-r", "undo / redo (kept across restarts)"),
+    ("r", "the next add / swap / removal asks for a reason"),
+    ("c / v", "make a draft member co-chair / vice-chair (again: undo)"),
+    ("n / N", "add a note / show notes when presenting"),
+    ("f / l", "flag for discussion / shortlist"),
+    (". / > / <", "discuss this person / next / previous flagged"),
+    ("D", "drafts: switch, new, clone, rename, delete, compare"),
+    ("L", "audit log"),
     ("i / Space", "details of the highlighted person"),
     ("o / O", "sort the pool by the next column / reverse"),
     ("p", "presentation mode (hides email, conflicts)"),
@@ -412,9 +574,11 @@ pub const HELP: &[(&str, &str)] = &[
     ("⊘", "ineligible: UN staff, late or no application"),
     ("!", "declared a conflict of interest (hidden when presenting)"),
     ("★", "nominated by a Member State"),
+    ("▶ ⚑ ◆", "under discussion, flagged, shortlisted"),
+    ("CC VC", "co-chair, vice-chair"),
     ("✗", "would break a hard rule if added now"),
     ("⇄", "marked for a swap"),
-    ("filters", "nat:KEN region:africa gender:f field:safety aff:oxford nominated eligible conflict"),
+    ("filters", "nat:KEN region:africa gender:f field:safety aff:oxford nominated eligible conflict flagged shortlisted"),
 ];
 
 fn help(frame: &mut Frame, theme: &Theme, area: Rect) {
@@ -492,6 +656,28 @@ fn detail(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
     if f.missing {
         rows.push(("Pool", "NOT in the latest import (kept because drafted)".into()));
+    }
+    let ann = s.annotations();
+    let mut marks = Vec::new();
+    if ann.is_flagged(&c.id) {
+        marks.push("flagged for discussion");
+    }
+    if ann.is_shortlisted(&c.id) {
+        marks.push("shortlisted");
+    }
+    if let Some(role) = s.draft().role_of(&c.id) {
+        marks.push(role.label());
+    }
+    rows.push(("Marks", if marks.is_empty() { "—".into() } else { marks.join(", ") }));
+    let notes = ann.notes(&c.id);
+    if app.present && !app.notes_revealed {
+        rows.push(("Notes", format!("{} hidden in presentation mode (N shows them)", notes.len())));
+    } else if notes.is_empty() {
+        rows.push(("Notes", "none (n adds one)".into()));
+    } else {
+        for n in notes {
+            rows.push(("Note", format!("{} {}: {}", n.time, n.author, n.text)));
+        }
     }
     let lines: Vec<Line> = rows
         .into_iter()
