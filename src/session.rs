@@ -96,7 +96,9 @@ impl Session {
         let pool = Pool::new(store.load_pool()?, &reference);
         let draft_name = match &cfg.draft {
             Some(name) => name.clone(),
-            None => store.meta_value::<String>(KEY_CURRENT_DRAFT)?.unwrap_or_else(|| DEFAULT_DRAFT.to_owned()),
+            None => store
+                .meta_value::<String>(KEY_CURRENT_DRAFT)?
+                .unwrap_or_else(|| DEFAULT_DRAFT.to_owned()),
         };
         let record = match store.draft(&draft_name)? {
             Some(r) => r,
@@ -155,7 +157,13 @@ impl Session {
     }
 
     pub fn report_for(&self, d: &DraftState) -> Report {
-        report(&self.pool, &self.rules, d.counters(), &d.members(), &d.role_holders(&self.pool))
+        report(
+            &self.pool,
+            &self.rules,
+            d.counters(),
+            &d.members(),
+            &d.role_holders(&self.pool),
+        )
     }
 
     pub fn pool(&self) -> &Pool {
@@ -193,7 +201,14 @@ impl Session {
     }
 
     pub fn preview(&self, cand: Ix, replacing: Option<Ix>) -> Preview {
-        preview(&self.pool, &self.rules, self.draft.counters(), &self.draft.members(), cand, replacing)
+        preview(
+            &self.pool,
+            &self.rules,
+            self.draft.counters(),
+            &self.draft.members(),
+            cand,
+            replacing,
+        )
     }
 
     pub fn log(&self) -> Result<Vec<LogEntry>, Error> {
@@ -211,13 +226,27 @@ impl Session {
             Action::Note { id, .. } | Action::Flag { id, .. } | Action::Shortlist { id, .. } => {
                 self.require_candidate(id)?;
                 let (id, annotation) = self.annotations.plan(&action, &self.member, &now())?;
-                let entry = LogEntry::now(&self.member, &self.draft_name, Event::Candidate { action: action.clone() }, reason);
-                self.store.commit(&[Write::put(TreeId::Annotations, id.as_bytes(), &annotation)], &[entry.clone()])?;
+                let entry = LogEntry::now(
+                    &self.member,
+                    &self.draft_name,
+                    Event::Candidate {
+                        action: action.clone(),
+                    },
+                    reason,
+                );
+                self.store.commit(
+                    &[Write::put(TreeId::Annotations, id.as_bytes(), &annotation)],
+                    std::slice::from_ref(&entry),
+                )?;
                 self.annotations.set(id, annotation);
                 Ok(Applied::Other(entry.summary_what()))
             }
             Action::Discuss { id } => {
-                let id = id.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+                let id = id
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned);
                 if let Some(id) = &id {
                     self.require_candidate(id)?;
                 }
@@ -226,8 +255,13 @@ impl Session {
                     None => Write::delete(TreeId::Meta, KEY_DISCUSSING),
                 };
                 let action = Action::Discuss { id: id.clone() };
-                let entry = LogEntry::now(&self.member, &self.draft_name, Event::Candidate { action }, reason);
-                self.store.commit(&[write], &[entry.clone()])?;
+                let entry = LogEntry::now(
+                    &self.member,
+                    &self.draft_name,
+                    Event::Candidate { action },
+                    reason,
+                );
+                self.store.commit(&[write], std::slice::from_ref(&entry))?;
                 self.discussing = id;
                 Ok(Applied::Other(entry.summary_what()))
             }
@@ -236,13 +270,16 @@ impl Session {
     }
 
     fn require_candidate(&self, id: &str) -> Result<Ix, Error> {
-        self.pool.ix(id).ok_or_else(|| Error::Refused(Refusal::UnknownCandidate(id.trim().to_owned())))
+        self.pool
+            .ix(id)
+            .ok_or_else(|| Error::Refused(Refusal::UnknownCandidate(id.trim().to_owned())))
     }
 
     fn apply_draft(&mut self, action: Action, reason: Option<String>) -> Result<Step, Error> {
         let step = self.draft.plan(&self.pool, &self.rules, action)?;
         let entry = self.entry(&step, reason);
-        self.store.commit_draft(&self.draft_name, &step.record, std::slice::from_ref(&entry))?;
+        self.store
+            .commit_draft(&self.draft_name, &step.record, std::slice::from_ref(&entry))?;
         self.draft.commit(&self.pool, step.clone());
         Ok(step)
     }
@@ -287,7 +324,9 @@ impl Session {
                     return Err(Error::Refused(unknown_draft(&self.store, name)?));
                 }
                 if *name == self.draft_name {
-                    return refuse(format!("'{name}' is the draft in use: switch to another draft first"));
+                    return refuse(format!(
+                        "'{name}' is the draft in use: switch to another draft first"
+                    ));
                 }
                 writes.push(Write::delete(TreeId::Drafts, name.as_bytes()));
             }
@@ -300,8 +339,15 @@ impl Session {
             }
             other => return refuse(format!("not a draft operation: {other:?}")),
         }
-        let entry = LogEntry::now(&self.member, &self.draft_name, Event::Drafts { action: action.clone() }, reason);
-        self.store.commit(&writes, &[entry.clone()])?;
+        let entry = LogEntry::now(
+            &self.member,
+            &self.draft_name,
+            Event::Drafts {
+                action: action.clone(),
+            },
+            reason,
+        );
+        self.store.commit(&writes, std::slice::from_ref(&entry))?;
         if let Some(name) = switch_to {
             let state = if matches!(action, Action::RenameDraft { .. }) {
                 self.draft.clone()
@@ -316,7 +362,11 @@ impl Session {
 
     /// Applies several actions all or nothing: each is checked against the
     /// draft as the previous ones leave it; one refusal and none is stored.
-    pub fn apply_all(&mut self, actions: Vec<Action>, reason: Option<String>) -> Result<Vec<Step>, Error> {
+    pub fn apply_all(
+        &mut self,
+        actions: Vec<Action>,
+        reason: Option<String>,
+    ) -> Result<Vec<Step>, Error> {
         let mut scratch = self.draft.clone();
         let mut steps = Vec::with_capacity(actions.len());
         for action in actions {
@@ -327,11 +377,21 @@ impl Session {
         let Some(last) = steps.last() else {
             return Ok(steps);
         };
-        if let Some(a) = steps.iter().map(|s| &s.action).find(|a| !a.is_draft_change()) {
-            return Err(Error::Refused(Refusal::Invalid(format!("only seat and office changes can be batched: {a:?}"))));
+        if let Some(a) = steps
+            .iter()
+            .map(|s| &s.action)
+            .find(|a| !a.is_draft_change())
+        {
+            return Err(Error::Refused(Refusal::Invalid(format!(
+                "only seat and office changes can be batched: {a:?}"
+            ))));
         }
-        let entries: Vec<LogEntry> = steps.iter().map(|s| self.entry(s, reason.clone())).collect();
-        self.store.commit_draft(&self.draft_name, &last.record, &entries)?;
+        let entries: Vec<LogEntry> = steps
+            .iter()
+            .map(|s| self.entry(s, reason.clone()))
+            .collect();
+        self.store
+            .commit_draft(&self.draft_name, &last.record, &entries)?;
         self.draft = scratch;
         Ok(steps)
     }
@@ -340,7 +400,10 @@ impl Session {
         LogEntry::now(
             &self.member,
             &self.draft_name,
-            Event::Draft { action: step.action.clone(), change: step.change.clone() },
+            Event::Draft {
+                action: step.action.clone(),
+                change: step.change.clone(),
+            },
             reason,
         )
     }
@@ -359,8 +422,11 @@ impl Session {
     /// Replaces the pool with a parsed file (upsert by id). Drafted
     /// candidates missing from the file stay, flagged; the draft is kept.
     pub fn import(&mut self, outcome: ImportOutcome, source: &str) -> Result<ImportSummary, Error> {
-        let old: std::collections::HashMap<&str, &crate::domain::Candidate> =
-            self.pool.ixs().map(|ix| (self.pool.candidate(ix).id.as_str(), self.pool.candidate(ix))).collect();
+        let old: std::collections::HashMap<&str, &crate::domain::Candidate> = self
+            .pool
+            .ixs()
+            .map(|ix| (self.pool.candidate(ix).id.as_str(), self.pool.candidate(ix)))
+            .collect();
         let new_ids: HashSet<&str> = outcome.candidates.iter().map(|c| c.id.as_str()).collect();
         let mut added = 0;
         let mut updated = 0;
@@ -373,13 +439,22 @@ impl Session {
         }
         let drafted: Vec<Ix> = self.draft.members();
         let mut flagged = Vec::new();
-        let mut stored: Vec<Stored> =
-            outcome.candidates.iter().map(|c| Stored { candidate: c.clone(), missing: false }).collect();
+        let mut stored: Vec<Stored> = outcome
+            .candidates
+            .iter()
+            .map(|c| Stored {
+                candidate: c.clone(),
+                missing: false,
+            })
+            .collect();
         for ix in drafted {
             let c = self.pool.candidate(ix);
             if !new_ids.contains(c.id.as_str()) {
                 flagged.push(c.id.clone());
-                stored.push(Stored { candidate: c.clone(), missing: true });
+                stored.push(Stored {
+                    candidate: c.clone(),
+                    missing: true,
+                });
             }
         }
         let removed = old.keys().filter(|id| !new_ids.contains(*id)).count();
@@ -426,7 +501,10 @@ fn unknown_draft(store: &Store, name: &str) -> Result<Refusal, Error> {
     if !names.iter().any(|n| n == DEFAULT_DRAFT) {
         names.insert(0, DEFAULT_DRAFT.to_owned());
     }
-    Ok(Refusal::Invalid(format!("no draft named '{name}' (drafts: {})", names.join(", "))))
+    Ok(Refusal::Invalid(format!(
+        "no draft named '{name}' (drafts: {})",
+        names.join(", ")
+    )))
 }
 
 /// Default database folder: `$PANEL_DRAFT_DB`, else the user's data folder.
@@ -438,5 +516,7 @@ pub fn default_db_dir() -> PathBuf {
 
 /// `$USER` (or `$USERNAME`), else "committee".
 pub fn default_member() -> String {
-    std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "committee".into())
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "committee".into())
 }

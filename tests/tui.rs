@@ -4,7 +4,7 @@
 
 use panel_draft::draft::Action;
 use panel_draft::session::{Config, Session};
-use panel_draft::tui::app::{Overlay, Pane, Tone};
+use panel_draft::tui::app::{Overlay, Pane, Prompt, TextPurpose, Tone};
 use panel_draft::tui::{App, Msg, view};
 use proptest::prelude::*;
 use ratatui::Terminal;
@@ -56,6 +56,9 @@ fn buffer_text(b: &TestBackend) -> String {
 }
 
 fn type_text(app: &mut App, text: &str) {
+    // Esc in the filter clears it; then type afresh.
+    app.update(Msg::StartFilter);
+    app.update(Msg::InputCancel);
     app.update(Msg::StartFilter);
     for c in text.chars() {
         app.update(Msg::InputChar(c));
@@ -66,7 +69,12 @@ fn type_text(app: &mut App, text: &str) {
 /// Adds the first `n` candidates, in name order, that the rules accept.
 fn fill(app: &mut App, n: usize) {
     let mut added = 0;
-    let ids: Vec<String> = app.pool.hits.iter().map(|h| app.session.pool().candidate(h.ix).id.clone()).collect();
+    let ids: Vec<String> = app
+        .pool
+        .hits
+        .iter()
+        .map(|h| app.session.pool().candidate(h.ix).id.clone())
+        .collect();
     for id in ids {
         if added == n {
             break;
@@ -86,13 +94,26 @@ fn search_folds_accents_and_highlights() {
     type_text(&mut a, "jose");
     assert!(!a.pool.hits.is_empty(), "jose finds José");
     let first = a.session.pool().candidate(a.pool.hits[0].ix).name.clone();
-    assert!(panel_draft::domain::fold(&first).contains("jose"), "{first}");
+    assert!(
+        panel_draft::domain::fold(&first).contains("jose"),
+        "{first}"
+    );
     type_text(&mut a, "nguyen");
-    assert!(a.pool.hits.iter().any(|h| a.session.pool().candidate(h.ix).name.contains("Nguyễn")));
+    assert!(
+        a.pool
+            .hits
+            .iter()
+            .any(|h| a.session.pool().candidate(h.ix).name.contains("Nguyễn"))
+    );
     let before = a.pool.hits.len();
     type_text(&mut a, "nguyen gender:f");
     assert!(a.pool.hits.len() < before);
-    assert!(a.pool.hits.iter().all(|h| a.session.pool().facts(h.ix).gender == panel_draft::domain::Gender::Female));
+    assert!(
+        a.pool
+            .hits
+            .iter()
+            .all(|h| a.session.pool().facts(h.ix).gender == panel_draft::domain::Gender::Female)
+    );
     assert!(screen(&a).contains("Nguy"), "the match is on screen");
 }
 
@@ -105,7 +126,10 @@ fn add_remove_swap_undo_redo_through_keys() {
     a.update(Msg::Add);
     assert_eq!(a.status.tone, Tone::Done, "{}", a.status.text);
     assert!(a.session.draft().contains(first));
-    assert!(!a.pool.hits.iter().any(|h| h.ix == first), "added people leave the pool list");
+    assert!(
+        !a.pool.hits.iter().any(|h| h.ix == first),
+        "added people leave the pool list"
+    );
 
     // Swap: mark in the draft, pick in the pool.
     a.update(Msg::NextPane);
@@ -116,6 +140,16 @@ fn add_remove_swap_undo_redo_through_keys() {
     assert_eq!(a.focus, Pane::Pool);
     let incoming = a.selected_candidate().unwrap();
     a.update(Msg::Add);
+    // Swapping out the only member may uncover a field: a reason is asked.
+    if let Some(Prompt::Text { purpose: TextPurpose::Reason { breaks, .. }, .. }) = &a.prompt {
+        assert!(!breaks.is_empty());
+        a.update(Msg::InputAccept);
+        assert!(a.prompt.is_some(), "an empty reason is not accepted for a breaking change");
+        for c in "better fit".chars() {
+            a.update(Msg::InputChar(c));
+        }
+        a.update(Msg::InputAccept);
+    }
     assert_eq!(a.status.tone, Tone::Done, "{}", a.status.text);
     assert!(a.session.draft().contains(incoming) && !a.session.draft().contains(first));
     assert_eq!(a.session.draft().counters().size, 1);
@@ -130,7 +164,16 @@ fn add_remove_swap_undo_redo_through_keys() {
     a.update(Msg::NextPane);
     a.update(Msg::Home);
     a.update(Msg::Remove);
+    if matches!(a.prompt, Some(Prompt::Text { .. })) {
+        for c in "testing".chars() {
+            a.update(Msg::InputChar(c));
+        }
+        a.update(Msg::InputAccept);
+    }
     assert_eq!(a.session.draft().counters().size, 0);
+    let log = a.session.log().unwrap();
+    let last = log.last().unwrap();
+    assert!(last.summary_what().starts_with("remove"), "{}", last.summary_what());
 }
 
 #[test]
@@ -142,12 +185,19 @@ fn refused_add_shows_the_reason_and_changes_nothing() {
         .pool
         .hits
         .iter()
-        .position(|h| panel_draft::rules::eligibility(a.session.rules(), a.session.pool().facts(h.ix)).is_some())
+        .position(|h| {
+            panel_draft::rules::eligibility(a.session.rules(), a.session.pool().facts(h.ix))
+                .is_some()
+        })
         .unwrap();
     a.pool.selected = ineligible;
     a.update(Msg::Add);
     assert_eq!(a.status.tone, Tone::Refused);
-    assert!(a.status.text.contains("Nothing changed"), "{}", a.status.text);
+    assert!(
+        a.status.text.contains("Nothing changed"),
+        "{}",
+        a.status.text
+    );
     assert_eq!(a.session.draft().counters().size, 0);
     assert!(screen(&a).contains("Refused"));
 }
@@ -197,7 +247,10 @@ fn tiny_terminals_ask_to_be_enlarged() {
     let tmp = tempfile::tempdir().unwrap();
     let mut a = app(tmp.path(), 40, 10, false);
     assert!(screen(&a).contains("Enlarge"));
-    a.update(Msg::Resize { width: 1, height: 1 });
+    a.update(Msg::Resize {
+        width: 1,
+        height: 1,
+    });
     screen(&a);
 }
 
@@ -210,8 +263,14 @@ fn snapshots() {
     for (w, h) in [(80, 24), (120, 40), (200, 50)] {
         for present in [false, true] {
             a.present = present;
-            a.update(Msg::Resize { width: w, height: h });
-            let name = format!("screen_{w}x{h}_{}", if present { "present" } else { "normal" });
+            a.update(Msg::Resize {
+                width: w,
+                height: h,
+            });
+            let name = format!(
+                "screen_{w}x{h}_{}",
+                if present { "present" } else { "normal" }
+            );
             let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
             t.draw(|f| view::render(f, &a)).unwrap();
             insta::assert_snapshot!(name, buffer_text(t.backend()));

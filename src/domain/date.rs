@@ -21,7 +21,11 @@ impl Date {
             return Err(bad());
         }
         let num = |s: &str| -> Option<u16> {
-            if s.bytes().all(|b| b.is_ascii_digit()) { s.parse().ok() } else { None }
+            if s.bytes().all(|b| b.is_ascii_digit()) {
+                s.parse().ok()
+            } else {
+                None
+            }
         };
         let (Some(year), Some(month), Some(day)) = (num(parts[0]), num(parts[1]), num(parts[2]))
         else {
@@ -32,16 +36,22 @@ impl Date {
         }
         let max_day = days_in_month(year, month as u8);
         if day == 0 || day > u16::from(max_day) {
-            return Err(format!("'{t}' does not exist: that month has {max_day} days"));
+            return Err(format!(
+                "'{t}' does not exist: that month has {max_day} days"
+            ));
         }
-        Ok(Date { year, month: month as u8, day: day as u8 })
+        Ok(Date {
+            year,
+            month: month as u8,
+            day: day as u8,
+        })
     }
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => 29,
         2 => 28,
         _ => 31,
     }
@@ -81,7 +91,16 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates() {
-        for bad in ["2025-02-29", "2025-13-01", "2025-00-10", "2025-04-31", "31/10/2025", "2025-1-1", "", "２０２５-10-31"] {
+        for bad in [
+            "2025-02-29",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-04-31",
+            "31/10/2025",
+            "2025-1-1",
+            "",
+            "２０２５-10-31",
+        ] {
             assert!(Date::parse(bad).is_err(), "{bad} accepted");
         }
         assert!(Date::parse("2025-02-30").unwrap_err().contains("28 days"));

@@ -17,24 +17,96 @@ struct FieldInfo {
 }
 
 const FIELDS: [FieldInfo; FIELD_COUNT] = [
-    FieldInfo { label: "Foundation models & generative AI", short: "Generative AI", related: false },
-    FieldInfo { label: "Model architectures & optimization", short: "Architectures", related: false },
-    FieldInfo { label: "Machine learning methods", short: "ML methods", related: false },
-    FieldInfo { label: "Core AI subfields", short: "Core AI", related: false },
-    FieldInfo { label: "Reliability, safety & alignment", short: "Safety", related: false },
-    FieldInfo { label: "Cognitive & neuroscience links", short: "Cog & neuro", related: false },
-    FieldInfo { label: "Applied AI: science", short: "Applied sci", related: false },
-    FieldInfo { label: "Applied AI: engineering, industry & mobility", short: "Applied eng", related: false },
-    FieldInfo { label: "Applied AI: digital society", short: "Digital soc", related: false },
-    FieldInfo { label: "Human interaction", short: "Human-AI", related: false },
-    FieldInfo { label: "AI security and infrastructure", short: "AI security", related: false },
-    FieldInfo { label: "Other", short: "AI other", related: false },
-    FieldInfo { label: "AI opportunity, risk and impact assessment", short: "Risk assess", related: true },
-    FieldInfo { label: "AI impacts on society, technology, economy, and environment", short: "Impacts", related: true },
-    FieldInfo { label: "AI security and infrastructure", short: "Sec & infra", related: true },
-    FieldInfo { label: "Data, ethics, and rights", short: "Ethics", related: true },
-    FieldInfo { label: "Governance", short: "Governance", related: true },
-    FieldInfo { label: "Other", short: "Rel. other", related: true },
+    FieldInfo {
+        label: "Foundation models & generative AI",
+        short: "Generative AI",
+        related: false,
+    },
+    FieldInfo {
+        label: "Model architectures & optimization",
+        short: "Architectures",
+        related: false,
+    },
+    FieldInfo {
+        label: "Machine learning methods",
+        short: "ML methods",
+        related: false,
+    },
+    FieldInfo {
+        label: "Core AI subfields",
+        short: "Core AI",
+        related: false,
+    },
+    FieldInfo {
+        label: "Reliability, safety & alignment",
+        short: "Safety",
+        related: false,
+    },
+    FieldInfo {
+        label: "Cognitive & neuroscience links",
+        short: "Cog & neuro",
+        related: false,
+    },
+    FieldInfo {
+        label: "Applied AI: science",
+        short: "Applied sci",
+        related: false,
+    },
+    FieldInfo {
+        label: "Applied AI: engineering, industry & mobility",
+        short: "Applied eng",
+        related: false,
+    },
+    FieldInfo {
+        label: "Applied AI: digital society",
+        short: "Digital soc",
+        related: false,
+    },
+    FieldInfo {
+        label: "Human interaction",
+        short: "Human-AI",
+        related: false,
+    },
+    FieldInfo {
+        label: "AI security and infrastructure",
+        short: "AI security",
+        related: false,
+    },
+    FieldInfo {
+        label: "Other",
+        short: "AI other",
+        related: false,
+    },
+    FieldInfo {
+        label: "AI opportunity, risk and impact assessment",
+        short: "Risk assess",
+        related: true,
+    },
+    FieldInfo {
+        label: "AI impacts on society, technology, economy, and environment",
+        short: "Impacts",
+        related: true,
+    },
+    FieldInfo {
+        label: "AI security and infrastructure",
+        short: "Sec & infra",
+        related: true,
+    },
+    FieldInfo {
+        label: "Data, ethics, and rights",
+        short: "Ethics",
+        related: true,
+    },
+    FieldInfo {
+        label: "Governance",
+        short: "Governance",
+        related: true,
+    },
+    FieldInfo {
+        label: "Other",
+        short: "Rel. other",
+        related: true,
+    },
 ];
 
 impl Field {
@@ -77,7 +149,9 @@ impl Field {
         let t = text.trim();
         let (group, rest) = match t.split_once(':') {
             Some((g, rest)) if super::fold_key(g) == "ai" => (Some(false), rest),
-            Some((g, rest)) if super::fold_key(g) == "related" || super::fold_key(g) == "relatedfields" => {
+            Some((g, rest))
+                if super::fold_key(g) == "related" || super::fold_key(g) == "relatedfields" =>
+            {
                 (Some(true), rest)
             }
             _ => (None, t),
@@ -119,7 +193,8 @@ impl Serialize for Field {
 impl<'de> Deserialize<'de> for Field {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Field, D::Error> {
         let s = String::deserialize(d)?;
-        Field::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("unknown field of expertise '{s}'")))
+        Field::parse(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown field of expertise '{s}'")))
     }
 }
 
@@ -194,13 +269,27 @@ mod tests {
         assert_eq!(Field::parse("AI: Other"), Some(ai_other));
         let sec = Field::parse("ai security and infrastructure").unwrap();
         assert!(!sec.is_related());
-        assert!(Field::parse("Related: AI security and infrastructure").unwrap().is_related());
-        assert_eq!(Field::parse("governance"), Field::parse("Related: Governance"));
-        assert_eq!(Field::parse("Data, ethics and rights"), Field::parse("Data, ethics, and rights"));
+        assert!(
+            Field::parse("Related: AI security and infrastructure")
+                .unwrap()
+                .is_related()
+        );
+        assert_eq!(
+            Field::parse("governance"),
+            Field::parse("Related: Governance")
+        );
+        assert_eq!(
+            Field::parse("Data, ethics and rights"),
+            Field::parse("Data, ethics, and rights")
+        );
         assert!(Field::parse("Applied AI: science").is_some());
         assert!(Field::parse("AI: Applied AI: science").is_some());
         assert_eq!(Field::parse("Astrology"), None);
-        assert_eq!(Field::parse("AI: Governance"), None, "Governance is a related field");
+        assert_eq!(
+            Field::parse("AI: Governance"),
+            None,
+            "Governance is a related field"
+        );
     }
 
     #[test]

@@ -12,7 +12,12 @@ pub enum Gender {
 }
 
 impl Gender {
-    pub const ALL: [Gender; 4] = [Gender::Female, Gender::Male, Gender::NonBinary, Gender::Undisclosed];
+    pub const ALL: [Gender; 4] = [
+        Gender::Female,
+        Gender::Male,
+        Gender::NonBinary,
+        Gender::Undisclosed,
+    ];
 
     pub fn index(self) -> usize {
         self as usize

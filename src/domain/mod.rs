@@ -26,7 +26,11 @@ pub fn fold(text: &str) -> String {
             // Avoid deunicode for the common case.
             let b = c as u8;
             if b.is_ascii_alphanumeric() {
-                out_push(&mut out, &mut pending_space, (b.to_ascii_lowercase()) as char);
+                out_push(
+                    &mut out,
+                    &mut pending_space,
+                    (b.to_ascii_lowercase()) as char,
+                );
                 continue;
             }
             " "

@@ -73,7 +73,10 @@ impl Region {
         Region::GROUPS.into_iter().find(|r| {
             let label = super::fold_key(r.label());
             let short = super::fold_key(r.short());
-            k == label || k == short || label.starts_with(&k) || (k.len() >= 4 && label.contains(&k))
+            k == label
+                || k == short
+                || label.starts_with(&k)
+                || (k.len() >= 4 && label.contains(&k))
         })
     }
 }
@@ -96,8 +99,12 @@ pub enum Development {
 
 impl Development {
     pub const COUNT: usize = 4;
-    pub const ALL: [Development; 4] =
-        [Development::Developed, Development::Transition, Development::Developing, Development::Unknown];
+    pub const ALL: [Development; 4] = [
+        Development::Developed,
+        Development::Transition,
+        Development::Developing,
+        Development::Unknown,
+    ];
 
     pub fn index(self) -> usize {
         self as usize
@@ -115,7 +122,9 @@ impl Development {
     pub fn parse(text: &str) -> Option<Development> {
         match super::fold_key(text).as_str() {
             "developed" => Some(Development::Developed),
-            "transition" | "economyintransition" | "economiesintransition" => Some(Development::Transition),
+            "transition" | "economyintransition" | "economiesintransition" => {
+                Some(Development::Transition)
+            }
             "developing" => Some(Development::Developing),
             _ => None,
         }
@@ -137,7 +146,10 @@ mod tests {
         assert_eq!(Region::parse("africa"), Some(Region::African));
         assert_eq!(Region::parse("Asia Pacific"), Some(Region::AsiaPacific));
         assert_eq!(Region::parse("weog"), Some(Region::WesternEuropeanOthers));
-        assert_eq!(Region::parse("Latin American and Caribbean"), Some(Region::LatinAmericanCaribbean));
+        assert_eq!(
+            Region::parse("Latin American and Caribbean"),
+            Some(Region::LatinAmericanCaribbean)
+        );
         assert_eq!(Region::parse("eastern"), Some(Region::EasternEuropean));
         assert_eq!(Region::parse("mars"), None);
     }

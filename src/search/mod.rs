@@ -44,7 +44,12 @@ pub struct Scope<'a> {
 impl Scope<'static> {
     /// Everyone, no marks.
     pub fn all() -> Scope<'static> {
-        Scope { include: &|_| true, flagged: &|_| false, shortlisted: &|_| false, keeps_feasible: None }
+        Scope {
+            include: &|_| true,
+            flagged: &|_| false,
+            shortlisted: &|_| false,
+            keeps_feasible: None,
+        }
     }
 }
 
@@ -107,7 +112,11 @@ pub struct Sort {
 
 impl Default for Sort {
     fn default() -> Sort {
-        Sort { column: SortColumn::Name, descending: false, explicit: false }
+        Sort {
+            column: SortColumn::Name,
+            descending: false,
+            explicit: false,
+        }
     }
 }
 
@@ -120,11 +129,24 @@ impl SearchIndex {
             folded.push(f.into_boxed_str());
             origin.push(o.into_boxed_slice());
         }
-        let affiliations = (0..pool.affiliations.len() as u32).map(|a| fold(pool.affiliations.name(a))).collect();
-        let nationalities = (0..pool.nationalities.len() as u32)
-            .map(|n| (fold(pool.nationalities.name(n)), fold(pool.nationality_name(n))))
+        let affiliations = (0..pool.affiliations.len() as u32)
+            .map(|a| fold(pool.affiliations.name(a)))
             .collect();
-        SearchIndex { folded, origin, affiliations, nationalities, ranks: Default::default() }
+        let nationalities = (0..pool.nationalities.len() as u32)
+            .map(|n| {
+                (
+                    fold(pool.nationalities.name(n)),
+                    fold(pool.nationality_name(n)),
+                )
+            })
+            .collect();
+        SearchIndex {
+            folded,
+            origin,
+            affiliations,
+            nationalities,
+            ranks: Default::default(),
+        }
     }
 
     /// Candidates matching `query`, restricted to `within` when given (the
@@ -170,7 +192,9 @@ impl SearchIndex {
         let key = |h: &Hit| rank.get(h.ix as usize).copied().unwrap_or(u32::MAX);
         if by_score && !sort.explicit {
             let name = self.ranks(pool, SortColumn::Name);
-            hits.sort_unstable_by_key(|h| (std::cmp::Reverse(h.score), name.get(h.ix as usize).copied()));
+            hits.sort_unstable_by_key(|h| {
+                (std::cmp::Reverse(h.score), name.get(h.ix as usize).copied())
+            });
         } else if sort.descending {
             hits.sort_unstable_by_key(|h| std::cmp::Reverse(key(h)));
         } else {
@@ -184,9 +208,8 @@ impl SearchIndex {
             let name = |ix: Ix| self.folded.get(ix as usize).map_or("", |s| s);
             match column {
                 SortColumn::Name => order.sort_by(|&a, &b| name(a).cmp(name(b))),
-                SortColumn::Nationality => {
-                    order.sort_by(|&a, &b| pool.primary_nationality(a).cmp(pool.primary_nationality(b)))
-                }
+                SortColumn::Nationality => order
+                    .sort_by(|&a, &b| pool.primary_nationality(a).cmp(pool.primary_nationality(b))),
                 SortColumn::Region => order.sort_by_key(|&ix| pool.facts(ix).region),
                 SortColumn::Gender => order.sort_by_key(|&ix| pool.facts(ix).gender),
                 SortColumn::Affiliation => {
@@ -206,7 +229,9 @@ impl SearchIndex {
     /// Char positions in the original name that the query's words matched,
     /// for highlighting. Computed for visible rows only.
     pub fn highlight(&self, ix: Ix, query: &Query) -> Vec<usize> {
-        let (Some(name), Some(origin)) = (self.folded.get(ix as usize), self.origin.get(ix as usize)) else {
+        let (Some(name), Some(origin)) =
+            (self.folded.get(ix as usize), self.origin.get(ix as usize))
+        else {
             return Vec::new();
         };
         let matcher = SkimMatcherV2::default();
@@ -214,7 +239,10 @@ impl SearchIndex {
         for w in query.words() {
             if let Some((_, idx)) = matcher.fuzzy_indices(name, w) {
                 // `idx` are char indices into the ASCII folded name, i.e. bytes.
-                out.extend(idx.into_iter().filter_map(|i| origin.get(i).map(|&o| usize::from(o))));
+                out.extend(
+                    idx.into_iter()
+                        .filter_map(|i| origin.get(i).map(|&o| usize::from(o))),
+                );
             }
         }
         out.sort_unstable();
@@ -223,11 +251,15 @@ impl SearchIndex {
     }
 
     pub(crate) fn affiliation_text(&self, id: u32) -> &str {
-        self.affiliations.get(id as usize).map_or("", String::as_str)
+        self.affiliations
+            .get(id as usize)
+            .map_or("", String::as_str)
     }
 
     pub(crate) fn nationality_text(&self, id: u32) -> (&str, &str) {
-        self.nationalities.get(id as usize).map_or(("", ""), |(c, n)| (c.as_str(), n.as_str()))
+        self.nationalities
+            .get(id as usize)
+            .map_or(("", ""), |(c, n)| (c.as_str(), n.as_str()))
     }
 
     pub(crate) fn nationality_count(&self) -> usize {

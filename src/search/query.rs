@@ -60,7 +60,7 @@ impl Query {
                     "aff" | "affiliation" | "inst" => Some(Filter::Affiliation(fold(value))),
                     _ => None,
                 },
-                Some((key, "")) if matches!(key, "nat" | "region" | "gender" | "field" | "aff") => {
+                Some(("nat" | "region" | "gender" | "field" | "aff", "")) => {
                     // A filter being typed: not yet a constraint.
                     continue;
                 }
@@ -104,14 +104,22 @@ impl Query {
         if prev.terms.len() > self.terms.len() {
             return false;
         }
-        prev.terms.iter().zip(&self.terms).all(|(p, n)| match (p, n) {
-            (Term::Word(a), Term::Word(b)) => is_subsequence_str(a, b),
-            (Term::Filter(a), Term::Filter(b)) => a == b || extends(a, b),
-            _ => false,
-        })
+        prev.terms
+            .iter()
+            .zip(&self.terms)
+            .all(|(p, n)| match (p, n) {
+                (Term::Word(a), Term::Word(b)) => is_subsequence_str(a, b),
+                (Term::Filter(a), Term::Filter(b)) => a == b || extends(a, b),
+                _ => false,
+            })
     }
 
-    pub(super) fn compile(&self, rules: &Rules, index: &SearchIndex, _scope: &super::Scope<'_>) -> Compiled {
+    pub(super) fn compile(
+        &self,
+        rules: &Rules,
+        index: &SearchIndex,
+        _scope: &super::Scope<'_>,
+    ) -> Compiled {
         let mut c = Compiled::default();
         for t in &self.terms {
             let Term::Filter(f) = t else { continue };
@@ -127,15 +135,22 @@ impl Query {
                 }
                 Filter::Region(v) => c.region.push(Region::parse(v)),
                 Filter::Gender(v) => c.gender.push(Gender::parse(v).or_else(|| {
-                    Gender::ALL.into_iter().find(|g| g.label().starts_with(v.as_str()))
+                    Gender::ALL
+                        .into_iter()
+                        .find(|g| g.label().starts_with(v.as_str()))
                 })),
                 Filter::Field(v) => c.fields.push(
                     Field::all()
-                        .filter(|f| fold(&f.qualified()).contains(v.as_str()) || fold(f.short()).contains(v.as_str()))
+                        .filter(|f| {
+                            fold(&f.qualified()).contains(v.as_str())
+                                || fold(f.short()).contains(v.as_str())
+                        })
                         .collect(),
                 ),
                 Filter::Affiliation(v) => c.affiliation.push(
-                    (0..index.affiliation_count() as u32).map(|a| index.affiliation_text(a).contains(v.as_str())).collect(),
+                    (0..index.affiliation_count() as u32)
+                        .map(|a| index.affiliation_text(a).contains(v.as_str()))
+                        .collect(),
                 ),
                 Filter::Nominated => c.nominated = true,
                 Filter::Eligible => c.eligible = Some((rules.deadline, rules.exclude_un_staff)),
@@ -184,9 +199,15 @@ pub(super) struct Compiled {
 impl Compiled {
     pub(super) fn accepts(&self, pool: &Pool, ix: Ix, scope: &super::Scope<'_>) -> bool {
         let f = pool.facts(ix);
-        self.nationality.iter().all(|set| f.nationalities.iter().any(|&n| set.get(n as usize).copied().unwrap_or(false)))
-            && self.affiliation.iter().all(|set| f.affiliations.iter().any(|&a| set.get(a as usize).copied().unwrap_or(false)))
-            && self.region.iter().all(|r| *r == Some(f.region))
+        self.nationality.iter().all(|set| {
+            f.nationalities
+                .iter()
+                .any(|&n| set.get(n as usize).copied().unwrap_or(false))
+        }) && self.affiliation.iter().all(|set| {
+            f.affiliations
+                .iter()
+                .any(|&a| set.get(a as usize).copied().unwrap_or(false))
+        }) && self.region.iter().all(|r| *r == Some(f.region))
             && self.gender.iter().all(|g| *g == Some(f.gender))
             && self.fields.iter().all(|s| s.intersects(f.fields))
             && (!self.nominated || f.nominated)
@@ -206,15 +227,26 @@ mod tests {
 
     #[test]
     fn parses_words_and_filters() {
-        let q = Query::parse("José  nat:KEN region:africa gender:f field:safety aff:Oxford nominated eligible");
+        let q = Query::parse(
+            "José  nat:KEN region:africa gender:f field:safety aff:Oxford nominated eligible",
+        );
         assert_eq!(q.words().collect::<Vec<_>>(), vec!["jose"]);
-        assert!(q.terms.contains(&Term::Filter(Filter::Nationality("ken".into()))));
-        assert!(q.terms.contains(&Term::Filter(Filter::Affiliation("oxford".into()))));
+        assert!(
+            q.terms
+                .contains(&Term::Filter(Filter::Nationality("ken".into())))
+        );
+        assert!(
+            q.terms
+                .contains(&Term::Filter(Filter::Affiliation("oxford".into())))
+        );
         assert!(q.terms.contains(&Term::Filter(Filter::Nominated)));
         assert!(q.terms.contains(&Term::Filter(Filter::Eligible)));
         // A half-typed filter is not a constraint yet; unknown keys are words.
         assert_eq!(Query::parse("nat:").terms, vec![]);
-        assert_eq!(Query::parse("foo:bar").words().collect::<Vec<_>>(), vec!["foo", "bar"]);
+        assert_eq!(
+            Query::parse("foo:bar").words().collect::<Vec<_>>(),
+            vec!["foo", "bar"]
+        );
     }
 
     #[test]

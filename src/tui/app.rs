@@ -11,7 +11,7 @@ use crate::domain::Role;
 use crate::draft::{Action, RoleFate};
 use crate::export::Comparison;
 use crate::pool::Ix;
-use crate::rules::{preview_remove, RuleChange, Status};
+use crate::rules::{RuleChange, Status, preview_remove};
 use crate::search::{Hit, Query, Scope, SearchIndex, Sort};
 use crate::session::{Applied, Error, Session};
 
@@ -37,19 +37,36 @@ pub enum Overlay {
 pub enum TextPurpose {
     /// A reason to log with `action`; `breaks` lists the balance rules the
     /// change would break (then a reason is required).
-    Reason { action: Action, breaks: Vec<String> },
-    Note { id: String },
+    Reason {
+        action: Action,
+        breaks: Vec<String>,
+    },
+    Note {
+        id: String,
+    },
     NewDraft,
     CloneDraft,
-    RenameDraft { from: String },
+    RenameDraft {
+        from: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Prompt {
-    Text { purpose: TextPurpose, text: String },
+    Text {
+        purpose: TextPurpose,
+        text: String,
+    },
     /// An office holder is leaving: keep the office (swap) or vacate it.
-    RoleFate { action: Action, name: String, role: Role, can_transfer: bool },
-    ConfirmDelete { draft: String },
+    RoleFate {
+        action: Action,
+        name: String,
+        role: Role,
+        can_transfer: bool,
+    },
+    ConfirmDelete {
+        draft: String,
+    },
 }
 
 /// How keys are read right now (see `keys::to_msg`).
@@ -112,10 +129,22 @@ pub enum Msg {
     ReverseSort,
     /// Esc: close an overlay, or drop the swap mark.
     Escape,
-    Click { column: u16, row: u16 },
-    ScrollUp { column: u16, row: u16 },
-    ScrollDown { column: u16, row: u16 },
-    Resize { width: u16, height: u16 },
+    Click {
+        column: u16,
+        row: u16,
+    },
+    ScrollUp {
+        column: u16,
+        row: u16,
+    },
+    ScrollDown {
+        column: u16,
+        row: u16,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
     Quit,
 }
 
@@ -199,7 +228,10 @@ impl App {
             present,
             no_color,
             notes_revealed: false,
-            status: StatusLine { text: "Press ? for help, / to search the pool.".into(), tone: Tone::Info },
+            status: StatusLine {
+                text: "Press ? for help, / to search the pool.".into(),
+                tone: Tone::Info,
+            },
             quit: false,
             size,
             drafts: Vec::new(),
@@ -240,14 +272,22 @@ impl App {
 
     /// The draft member under the cursor.
     pub fn selected_member(&self) -> Option<Ix> {
-        self.session.draft().seats().get(self.draft_selected).copied().flatten()
+        self.session
+            .draft()
+            .seats()
+            .get(self.draft_selected)
+            .copied()
+            .flatten()
     }
 
     /// Who the detail view, notes and flags are about.
     pub fn focused_person(&self) -> Option<Ix> {
         match self.focus {
             Pane::Draft => self.selected_member(),
-            Pane::Rules => self.session.discussing().or_else(|| self.selected_candidate()),
+            Pane::Rules => self
+                .session
+                .discussing()
+                .or_else(|| self.selected_candidate()),
             Pane::Pool => self.selected_candidate(),
         }
     }
@@ -289,7 +329,9 @@ impl App {
             Overlay::Log => return self.update_log(msg),
             _ => {
                 match msg {
-                    Msg::Escape | Msg::Help | Msg::Detail | Msg::InputCancel => self.overlay = Overlay::None,
+                    Msg::Escape | Msg::Help | Msg::Detail | Msg::InputCancel => {
+                        self.overlay = Overlay::None
+                    }
                     Msg::RevealNotes => self.notes_revealed = !self.notes_revealed,
                     Msg::Quit => self.quit = true,
                     Msg::Resize { width, height } => self.resize(width, height),
@@ -333,7 +375,10 @@ impl App {
             Msg::Note => {
                 if let Some(ix) = self.focused_person() {
                     let id = self.session.pool().candidate(ix).id.clone();
-                    self.prompt = Some(Prompt::Text { purpose: TextPurpose::Note { id }, text: String::new() });
+                    self.prompt = Some(Prompt::Text {
+                        purpose: TextPurpose::Note { id },
+                        text: String::new(),
+                    });
                 }
             }
             Msg::Flag => self.toggle_mark(true),
@@ -378,16 +423,26 @@ impl App {
     fn toggle_present(&mut self) {
         self.present = !self.present;
         self.notes_revealed = false;
-        self.info(if self.present { "Presentation mode: personal details hidden." } else { "Presentation mode off." });
+        self.info(if self.present {
+            "Presentation mode: personal details hidden."
+        } else {
+            "Presentation mode off."
+        });
         self.clamp();
     }
 
     fn info(&mut self, text: impl Into<String>) {
-        self.status = StatusLine { text: text.into(), tone: Tone::Info };
+        self.status = StatusLine {
+            text: text.into(),
+            tone: Tone::Info,
+        };
     }
 
     fn refused(&mut self, text: impl Into<String>) {
-        self.status = StatusLine { text: text.into(), tone: Tone::Refused };
+        self.status = StatusLine {
+            text: text.into(),
+            tone: Tone::Refused,
+        };
     }
 
     fn page(&self) -> usize {
@@ -405,12 +460,20 @@ impl App {
             if len == 0 {
                 return 0;
             }
-            (cur as isize).saturating_add(delta).clamp(0, len as isize - 1) as usize
+            (cur as isize)
+                .saturating_add(delta)
+                .clamp(0, len as isize - 1) as usize
         };
         match self.focus {
             Pane::Pool => self.pool.selected = step(self.pool.selected, self.pool.hits.len()),
-            Pane::Draft => self.draft_selected = step(self.draft_selected, self.session.draft().seats().len()),
-            Pane::Rules => self.rules_offset = (self.rules_offset as isize).saturating_add(delta).clamp(0, 200) as usize,
+            Pane::Draft => {
+                self.draft_selected = step(self.draft_selected, self.session.draft().seats().len())
+            }
+            Pane::Rules => {
+                self.rules_offset = (self.rules_offset as isize)
+                    .saturating_add(delta)
+                    .clamp(0, 200) as usize
+            }
         }
         self.clamp();
     }
@@ -428,9 +491,19 @@ impl App {
             }
             *offset = (*offset).min(len.saturating_sub(rows));
         };
-        keep(&mut self.pool.selected, &mut self.pool.offset, self.pool.hits.len(), a.pool_rows());
+        keep(
+            &mut self.pool.selected,
+            &mut self.pool.offset,
+            self.pool.hits.len(),
+            a.pool_rows(),
+        );
         let seats = self.session.draft().seats().len();
-        keep(&mut self.draft_selected, &mut self.draft_offset, seats, a.draft_rows());
+        keep(
+            &mut self.draft_selected,
+            &mut self.draft_offset,
+            seats,
+            a.draft_rows(),
+        );
     }
 
     /// Re-runs the search after the filter text changed. When the new query
@@ -452,19 +525,36 @@ impl App {
         let include = |ix: Ix| !in_draft.get(ix as usize).copied().unwrap_or(false);
         let flagged = |ix: Ix| ann.is_flagged(&pool.candidate(ix).id);
         let shortlisted = |ix: Ix| ann.is_shortlisted(&pool.candidate(ix).id);
-        let scope = Scope { include: &include, flagged: &flagged, shortlisted: &shortlisted, keeps_feasible: None };
-        self.pool.hits = self.index.search(pool, self.session.rules(), &self.pool.query, within, &scope, self.pool.sort);
+        let scope = Scope {
+            include: &include,
+            flagged: &flagged,
+            shortlisted: &shortlisted,
+            keeps_feasible: None,
+        };
+        self.pool.hits = self.index.search(
+            pool,
+            self.session.rules(),
+            &self.pool.query,
+            within,
+            &scope,
+            self.pool.sort,
+        );
         self.clamp();
     }
 
     fn resort(&mut self) {
         let by_score = self.pool.query.words().next().is_some();
         let pool = self.session.pool();
-        self.index.sort(pool, &mut self.pool.hits, self.pool.sort, by_score);
+        self.index
+            .sort(pool, &mut self.pool.hits, self.pool.sort, by_score);
         self.info(format!(
             "Pool sorted by {} ({}). o: next column, O: reverse.",
             self.pool.sort.column.label(),
-            if self.pool.sort.descending { "descending" } else { "ascending" }
+            if self.pool.sort.descending {
+                "descending"
+            } else {
+                "ascending"
+            }
         ));
         self.clamp();
     }
@@ -491,11 +581,17 @@ impl App {
             self.info("Select a candidate in the pool (Tab) and press Enter to add them.");
             return;
         }
-        let Some(cand) = self.selected_candidate() else { return };
+        let Some(cand) = self.selected_candidate() else {
+            return;
+        };
         let pool = self.session.pool();
         let incoming = pool.candidate(cand).id.clone();
         let action = match self.swap_mark {
-            Some(out) => Action::Swap { outgoing: pool.candidate(out).id.clone(), incoming, role: None },
+            Some(out) => Action::Swap {
+                outgoing: pool.candidate(out).id.clone(),
+                incoming,
+                role: None,
+            },
             None => Action::Add { id: incoming },
         };
         self.attempt(action, None);
@@ -516,7 +612,9 @@ impl App {
 
     fn mark_swap(&mut self) {
         if self.focus != Pane::Draft {
-            self.info("Mark a draft member for a swap: select them in the draft (Tab) and press s.");
+            self.info(
+                "Mark a draft member for a swap: select them in the draft (Tab) and press s.",
+            );
             return;
         }
         let Some(m) = self.selected_member() else {
@@ -531,7 +629,9 @@ impl App {
         self.swap_mark = Some(m);
         self.focus = Pane::Pool;
         let name = self.session.pool().candidate(m).name.clone();
-        self.info(format!("Swapping out {name}: pick a candidate in the pool and press Enter (Esc cancels)."));
+        self.info(format!(
+            "Swapping out {name}: pick a candidate in the pool and press Enter (Esc cancels)."
+        ));
     }
 
     fn toggle_role(&mut self, role: Role) {
@@ -539,34 +639,58 @@ impl App {
             self.info("Offices are for draft members: select one in the draft (Tab), then c or v.");
             return;
         }
-        let Some(m) = self.selected_member() else { return };
+        let Some(m) = self.selected_member() else {
+            return;
+        };
         let id = self.session.pool().candidate(m).id.clone();
-        let new = if self.session.draft().role_of(&id) == Some(role) { None } else { Some(role) };
+        let new = if self.session.draft().role_of(&id) == Some(role) {
+            None
+        } else {
+            Some(role)
+        };
         self.attempt(Action::SetRole { id, role: new }, None);
     }
 
     fn toggle_mark(&mut self, flag: bool) {
-        let Some(ix) = self.focused_person() else { return };
+        let Some(ix) = self.focused_person() else {
+            return;
+        };
         let id = self.session.pool().candidate(ix).id.clone();
         let ann = self.session.annotations();
         let action = if flag {
-            Action::Flag { on: !ann.is_flagged(&id), id }
+            Action::Flag {
+                on: !ann.is_flagged(&id),
+                id,
+            }
         } else {
-            Action::Shortlist { on: !ann.is_shortlisted(&id), id }
+            Action::Shortlist {
+                on: !ann.is_shortlisted(&id),
+                id,
+            }
         };
         self.attempt(action, None);
     }
 
     fn discuss_focused(&mut self) {
-        let Some(ix) = self.focused_person() else { return };
+        let Some(ix) = self.focused_person() else {
+            return;
+        };
         let id = self.session.pool().candidate(ix).id.clone();
         let same = self.session.discussing() == Some(ix);
-        self.attempt(Action::Discuss { id: (!same).then_some(id) }, None);
+        self.attempt(
+            Action::Discuss {
+                id: (!same).then_some(id),
+            },
+            None,
+        );
     }
 
     fn discuss_step(&mut self, forward: bool) {
         let queue = self.session.annotations().queue();
-        let current = self.session.discussing().map(|ix| self.session.pool().candidate(ix).id.clone());
+        let current = self
+            .session
+            .discussing()
+            .map(|ix| self.session.pool().candidate(ix).id.clone());
         match crate::cli::step_queue(&queue, current.as_deref(), forward) {
             Some(id) => self.attempt(Action::Discuss { id: Some(id) }, None),
             None => self.info("The discussion queue is empty: flag candidates with f."),
@@ -580,20 +704,25 @@ impl App {
         let pool = s.pool();
         let preview = match action {
             Action::Add { id } => pool.ix(id).map(|ix| s.preview(ix, None)),
-            Action::Swap { outgoing, incoming, .. } => {
-                pool.ix(incoming).map(|ix| s.preview(ix, pool.ix(outgoing)))
-            }
-            Action::Remove { id, .. } => {
-                pool.ix(id).map(|ix| preview_remove(s.rules(), s.draft().counters(), pool.facts(ix)))
-            }
+            Action::Swap {
+                outgoing, incoming, ..
+            } => pool.ix(incoming).map(|ix| s.preview(ix, pool.ix(outgoing))),
+            Action::Remove { id, .. } => pool
+                .ix(id)
+                .map(|ix| preview_remove(s.rules(), s.draft().counters(), pool.facts(ix))),
             _ => None,
         };
         let Some(p) = preview else { return Vec::new() };
         if !p.allowed() {
             return Vec::new();
         }
-        let broken = |c: &&RuleChange| c.status_before != Status::Fail && c.status_after == Status::Fail;
-        p.changes.iter().filter(broken).map(|c| c.label.clone()).collect()
+        let broken =
+            |c: &&RuleChange| c.status_before != Status::Fail && c.status_after == Status::Fail;
+        p.changes
+            .iter()
+            .filter(broken)
+            .map(|c| c.label.clone())
+            .collect()
     }
 
     /// Every change goes through here: office holders leaving get a
@@ -604,22 +733,41 @@ impl App {
         // An office holder leaving: ask what becomes of the office.
         let leaving = match &action {
             Action::Remove { id, role: None } => Some((id, false)),
-            Action::Swap { outgoing, role: None, .. } => Some((outgoing, true)),
+            Action::Swap {
+                outgoing,
+                role: None,
+                ..
+            } => Some((outgoing, true)),
             _ => None,
         };
         if let Some((id, can_transfer)) = leaving
             && let Some(role) = s.draft().role_of(id)
         {
-            let name = s.pool().ix(id).map_or_else(|| id.clone(), |ix| s.pool().candidate(ix).name.clone());
-            self.prompt = Some(Prompt::RoleFate { action, name, role, can_transfer });
+            let name = s
+                .pool()
+                .ix(id)
+                .map_or_else(|| id.clone(), |ix| s.pool().candidate(ix).name.clone());
+            self.prompt = Some(Prompt::RoleFate {
+                action,
+                name,
+                role,
+                can_transfer,
+            });
             return;
         }
         if reason.is_none() {
             let breaks = self.breaks(&action);
-            let ask = self.reason_next && matches!(action, Action::Add { .. } | Action::Swap { .. } | Action::Remove { .. });
+            let ask = self.reason_next
+                && matches!(
+                    action,
+                    Action::Add { .. } | Action::Swap { .. } | Action::Remove { .. }
+                );
             if !breaks.is_empty() || ask {
                 self.reason_next = false;
-                self.prompt = Some(Prompt::Text { purpose: TextPurpose::Reason { action, breaks }, text: String::new() });
+                self.prompt = Some(Prompt::Text {
+                    purpose: TextPurpose::Reason { action, breaks },
+                    text: String::new(),
+                });
                 return;
             }
         }
@@ -627,32 +775,46 @@ impl App {
     }
 
     fn apply(&mut self, action: Action, reason: Option<String>) {
-        let switching = matches!(action, Action::SwitchDraft { .. } | Action::RenameDraft { .. });
+        let switching = matches!(
+            action,
+            Action::SwitchDraft { .. } | Action::RenameDraft { .. }
+        );
         match self.session.apply(action, reason) {
             Ok(Applied::Draft(step)) => {
                 let text = format!("{} ✓ saved", self.describe(&step.change));
                 self.refresh_draft();
-                self.status = StatusLine { text, tone: Tone::Done };
+                self.status = StatusLine {
+                    text,
+                    tone: Tone::Done,
+                };
             }
             Ok(Applied::Other(what)) => {
                 if switching {
                     self.swap_mark = None;
                     self.refresh_draft();
                 }
-                self.status = StatusLine { text: format!("{what} ✓ saved"), tone: Tone::Done };
+                self.status = StatusLine {
+                    text: format!("{what} ✓ saved"),
+                    tone: Tone::Done,
+                };
             }
-            Err(Error::Refused(r)) => self.refused(format!("Refused — {r}. Nothing changed.")),
+            Err(Error::Refused(r)) => self.refused(format!("✗ Refused, nothing changed: {r}")),
             Err(e) => self.refused(format!("Not saved — {e}")),
         }
     }
 
     fn describe(&self, change: &crate::draft::Change) -> String {
         let pool = self.session.pool();
-        change.describe(|id| pool.ix(id).map_or_else(|| id.to_owned(), |ix| pool.candidate(ix).name.clone()))
+        change.describe(|id| {
+            pool.ix(id)
+                .map_or_else(|| id.to_owned(), |ix| pool.candidate(ix).name.clone())
+        })
     }
 
     fn update_prompt(&mut self, msg: Msg) {
-        let Some(prompt) = self.prompt.take() else { return };
+        let Some(prompt) = self.prompt.take() else {
+            return;
+        };
         match prompt {
             Prompt::Text { purpose, mut text } => match msg {
                 Msg::InputChar(c) => {
@@ -674,7 +836,12 @@ impl App {
                 }
                 _ => self.prompt = Some(Prompt::Text { purpose, text }),
             },
-            Prompt::RoleFate { action, name, role, can_transfer } => {
+            Prompt::RoleFate {
+                action,
+                name,
+                role,
+                can_transfer,
+            } => {
                 let fate = match msg {
                     Msg::Choose('t') if can_transfer => Some(RoleFate::Transfer),
                     Msg::Choose('v') => Some(RoleFate::Drop),
@@ -683,13 +850,24 @@ impl App {
                         return;
                     }
                     _ => {
-                        self.prompt = Some(Prompt::RoleFate { action, name, role, can_transfer });
+                        self.prompt = Some(Prompt::RoleFate {
+                            action,
+                            name,
+                            role,
+                            can_transfer,
+                        });
                         return;
                     }
                 };
                 let action = match action {
                     Action::Remove { id, .. } => Action::Remove { id, role: fate },
-                    Action::Swap { outgoing, incoming, .. } => Action::Swap { outgoing, incoming, role: fate },
+                    Action::Swap {
+                        outgoing, incoming, ..
+                    } => Action::Swap {
+                        outgoing,
+                        incoming,
+                        role: fate,
+                    },
                     other => other,
                 };
                 self.attempt(action, None);
@@ -709,8 +887,13 @@ impl App {
         match purpose {
             TextPurpose::Reason { action, breaks } => {
                 if trimmed.is_empty() && !breaks.is_empty() {
-                    self.refused("A reason is needed for a change that breaks a balance rule (Esc cancels).");
-                    self.prompt = Some(Prompt::Text { purpose: TextPurpose::Reason { action, breaks }, text });
+                    self.refused(
+                        "A reason is needed for a change that breaks a balance rule (Esc cancels).",
+                    );
+                    self.prompt = Some(Prompt::Text {
+                        purpose: TextPurpose::Reason { action, breaks },
+                        text,
+                    });
                     return;
                 }
                 let reason = (!trimmed.is_empty()).then_some(trimmed);
@@ -718,14 +901,24 @@ impl App {
             }
             TextPurpose::Note { id } => self.apply(Action::Note { id, text: trimmed }, None),
             TextPurpose::NewDraft => {
-                self.apply(Action::CreateDraft { name: trimmed.clone() }, None);
+                self.apply(
+                    Action::CreateDraft {
+                        name: trimmed.clone(),
+                    },
+                    None,
+                );
                 if self.status.tone == Tone::Done {
                     self.apply(Action::SwitchDraft { name: trimmed }, None);
                 }
                 self.reload_drafts();
             }
             TextPurpose::CloneDraft => {
-                self.apply(Action::CloneDraft { name: trimmed.clone() }, None);
+                self.apply(
+                    Action::CloneDraft {
+                        name: trimmed.clone(),
+                    },
+                    None,
+                );
                 if self.status.tone == Tone::Done {
                     self.apply(Action::SwitchDraft { name: trimmed }, None);
                 }
@@ -740,8 +933,11 @@ impl App {
 
     fn open_drafts(&mut self) {
         self.reload_drafts();
-        self.drafts_selected =
-            self.drafts.iter().position(|(n, _)| n == self.session.draft_name()).unwrap_or(0);
+        self.drafts_selected = self
+            .drafts
+            .iter()
+            .position(|(n, _)| n == self.session.draft_name())
+            .unwrap_or(0);
         self.overlay = Overlay::Drafts;
     }
 
@@ -754,25 +950,46 @@ impl App {
                 (n, size)
             })
             .collect();
-        self.drafts_selected = self.drafts_selected.min(self.drafts.len().saturating_sub(1));
+        self.drafts_selected = self
+            .drafts_selected
+            .min(self.drafts.len().saturating_sub(1));
     }
 
     fn update_drafts(&mut self, msg: Msg) {
-        let selected = self.drafts.get(self.drafts_selected).map(|(n, _)| n.clone());
+        let selected = self
+            .drafts
+            .get(self.drafts_selected)
+            .map(|(n, _)| n.clone());
         match msg {
             Msg::Up => self.drafts_selected = self.drafts_selected.saturating_sub(1),
-            Msg::Down => self.drafts_selected = (self.drafts_selected + 1).min(self.drafts.len().saturating_sub(1)),
+            Msg::Down => {
+                self.drafts_selected =
+                    (self.drafts_selected + 1).min(self.drafts.len().saturating_sub(1))
+            }
             Msg::InputAccept => {
                 if let Some(name) = selected {
                     self.apply(Action::SwitchDraft { name }, None);
                     self.overlay = Overlay::None;
                 }
             }
-            Msg::Choose('n') => self.prompt = Some(Prompt::Text { purpose: TextPurpose::NewDraft, text: String::new() }),
-            Msg::Choose('k') => self.prompt = Some(Prompt::Text { purpose: TextPurpose::CloneDraft, text: String::new() }),
+            Msg::Choose('n') => {
+                self.prompt = Some(Prompt::Text {
+                    purpose: TextPurpose::NewDraft,
+                    text: String::new(),
+                })
+            }
+            Msg::Choose('k') => {
+                self.prompt = Some(Prompt::Text {
+                    purpose: TextPurpose::CloneDraft,
+                    text: String::new(),
+                })
+            }
             Msg::Choose('r') => {
                 if let Some(from) = selected {
-                    self.prompt = Some(Prompt::Text { purpose: TextPurpose::RenameDraft { from }, text: String::new() });
+                    self.prompt = Some(Prompt::Text {
+                        purpose: TextPurpose::RenameDraft { from },
+                        text: String::new(),
+                    });
                 }
             }
             Msg::Choose('x') => {
@@ -821,10 +1038,16 @@ impl App {
     fn update_log(&mut self, msg: Msg) {
         match msg {
             Msg::Up => self.log_offset = self.log_offset.saturating_sub(1),
-            Msg::Down => self.log_offset = (self.log_offset + 1).min(self.log_lines.len().saturating_sub(1)),
-            Msg::PageDown => self.log_offset = (self.log_offset + 10).min(self.log_lines.len().saturating_sub(1)),
+            Msg::Down => {
+                self.log_offset = (self.log_offset + 1).min(self.log_lines.len().saturating_sub(1))
+            }
+            Msg::PageDown => {
+                self.log_offset = (self.log_offset + 10).min(self.log_lines.len().saturating_sub(1))
+            }
             Msg::PageUp => self.log_offset = self.log_offset.saturating_sub(10),
-            Msg::InputCancel | Msg::Escape | Msg::Log | Msg::InputAccept => self.overlay = Overlay::None,
+            Msg::InputCancel | Msg::Escape | Msg::Log | Msg::InputAccept => {
+                self.overlay = Overlay::None
+            }
             Msg::Resize { width, height } => self.resize(width, height),
             Msg::Quit => self.quit = true,
             _ => {}

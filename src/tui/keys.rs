@@ -8,12 +8,24 @@ pub fn to_msg(event: &Event, mode: InputMode) -> Option<Msg> {
     match event {
         Event::Key(k) if k.kind != KeyEventKind::Release => key(k, mode),
         Event::Mouse(m) if mode == InputMode::Normal => match m.kind {
-            MouseEventKind::Down(_) => Some(Msg::Click { column: m.column, row: m.row }),
-            MouseEventKind::ScrollUp => Some(Msg::ScrollUp { column: m.column, row: m.row }),
-            MouseEventKind::ScrollDown => Some(Msg::ScrollDown { column: m.column, row: m.row }),
+            MouseEventKind::Down(_) => Some(Msg::Click {
+                column: m.column,
+                row: m.row,
+            }),
+            MouseEventKind::ScrollUp => Some(Msg::ScrollUp {
+                column: m.column,
+                row: m.row,
+            }),
+            MouseEventKind::ScrollDown => Some(Msg::ScrollDown {
+                column: m.column,
+                row: m.row,
+            }),
             _ => None,
         },
-        Event::Resize(w, h) => Some(Msg::Resize { width: *w, height: *h }),
+        Event::Resize(w, h) => Some(Msg::Resize {
+            width: *w,
+            height: *h,
+        }),
         _ => None,
     }
 }

@@ -21,9 +21,17 @@ pub struct Areas {
 
 pub fn areas(size: Rect, present: bool) -> Areas {
     if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
-        return Areas { too_small: true, ..Areas::default() };
+        return Areas {
+            too_small: true,
+            ..Areas::default()
+        };
     }
-    let rows = Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).split(size);
+    let rows = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .split(size);
     let (header, body, status) = (rows[0], rows[1], rows[2]);
     let (pool, draft, rules) = if size.width >= WIDE {
         // Presentation gives the rules pane the most room: the room reads it.
@@ -32,11 +40,20 @@ pub fn areas(size: Rect, present: bool) -> Areas {
         (cols[0], cols[1], cols[2])
     } else {
         let left_share = if present { 52 } else { 58 };
-        let cols = Layout::horizontal([Constraint::Percentage(left_share), Constraint::Min(1)]).split(body);
-        let left = Layout::vertical([Constraint::Percentage(55), Constraint::Min(1)]).split(cols[0]);
+        let cols = Layout::horizontal([Constraint::Percentage(left_share), Constraint::Min(1)])
+            .split(body);
+        let left =
+            Layout::vertical([Constraint::Percentage(55), Constraint::Min(1)]).split(cols[0]);
         (left[0], left[1], cols[1])
     };
-    Areas { too_small: false, header, pool, draft, rules, status }
+    Areas {
+        too_small: false,
+        header,
+        pool,
+        draft,
+        rules,
+        status,
+    }
 }
 
 impl Areas {

@@ -23,19 +23,33 @@ pub fn run(cfg: &Config, present: bool) -> Result<i32, Error> {
         session.import_sample()?;
     }
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| {
-        Error::Store(crate::store::StoreError::Io { dir: cfg.db.clone(), detail: format!("cannot start: {e}") })
-    })?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| {
+            Error::Store(crate::store::StoreError::Io {
+                dir: cfg.db.clone(),
+                detail: format!("cannot start: {e}"),
+            })
+        })?;
     let result = runtime.block_on(event_loop(session, present, no_color));
     result.map(|()| 0).map_err(|e| {
-        Error::Store(crate::store::StoreError::Io { dir: cfg.db.clone(), detail: format!("terminal error: {e}") })
+        Error::Store(crate::store::StoreError::Io {
+            dir: cfg.db.clone(),
+            detail: format!("terminal error: {e}"),
+        })
     })
 }
 
 async fn event_loop(session: Session, present: bool, no_color: bool) -> std::io::Result<()> {
     let mut guard = terminal::Guard::enter()?;
     let size = guard.terminal.size()?;
-    let mut app = App::new(session, present, no_color, Rect::new(0, 0, size.width, size.height));
+    let mut app = App::new(
+        session,
+        present,
+        no_color,
+        Rect::new(0, 0, size.width, size.height),
+    );
     let mut events = crossterm::event::EventStream::new();
     let mut signals = terminal::Signals::new()?;
     let mut dirty = true;
@@ -48,10 +62,6 @@ async fn event_loop(session: Session, present: bool, no_color: bool) -> std::io:
             ev = events.next() => {
                 let Some(ev) = ev else { break };
                 dirty |= handle(&mut app, &ev?);
-                // Coalesce a burst (typing, wheel) into one redraw.
-                while let Some(Some(ev)) = futures::FutureExt::now_or_never(events.next()) {
-                    dirty |= handle(&mut app, &ev?);
-                }
             }
             _ = signals.recv() => app.quit = true,
         }

@@ -54,9 +54,14 @@ impl Theme {
                 focus_border: base.fg(Color::Yellow).add_modifier(Modifier::BOLD),
                 title: base.fg(Color::Yellow).add_modifier(Modifier::BOLD),
                 header: base.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-                selected: Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD),
+                selected: Style::new()
+                    .fg(Color::Black)
+                    .bg(Color::Yellow)
+                    .add_modifier(Modifier::BOLD),
                 marked: base.fg(Color::LightMagenta).add_modifier(Modifier::BOLD),
-                matched: base.fg(Color::LightCyan).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+                matched: base
+                    .fg(Color::LightCyan)
+                    .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
                 dim: base,
                 ok: base.fg(Color::LightGreen).add_modifier(Modifier::BOLD),
                 warn: base.fg(Color::Yellow).add_modifier(Modifier::BOLD),

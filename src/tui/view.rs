@@ -19,8 +19,16 @@ pub fn render(frame: &mut Frame, app: &App) {
     frame.render_widget(Block::new().style(theme.base), area);
     let a = super::layout::areas(area, app.present);
     if a.too_small {
-        let msg = format!("Enlarge the terminal to at least {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{}).", area.width, area.height);
-        frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }).style(theme.base), area);
+        let msg = format!(
+            "Enlarge the terminal to at least {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{}).",
+            area.width, area.height
+        );
+        frame.render_widget(
+            Paragraph::new(msg)
+                .wrap(Wrap { trim: true })
+                .style(theme.base),
+            area,
+        );
         return;
     }
     header(frame, app, &theme, a.header);
@@ -47,45 +55,114 @@ fn prompt(frame: &mut Frame, app: &App, p: &Prompt, theme: &Theme, area: Rect) {
             let (title, question) = match purpose {
                 TextPurpose::Reason { breaks, .. } if !breaks.is_empty() => (
                     " Reason needed ",
-                    format!("This change breaks: {}. Why? (Enter confirms, Esc cancels)", breaks.join(", ")),
+                    format!(
+                        "This change breaks: {}. Why? (Enter confirms, Esc cancels)",
+                        breaks.join(", ")
+                    ),
                 ),
-                TextPurpose::Reason { .. } => (" Reason ", "Reason for the log (Enter confirms, Esc cancels):".to_owned()),
+                TextPurpose::Reason { .. } => (
+                    " Reason ",
+                    "Reason for the log (Enter confirms, Esc cancels):".to_owned(),
+                ),
                 TextPurpose::Note { id } => {
-                    let name = app.session.pool().ix(id).map_or(id.as_str(), |ix| app.session.pool().candidate(ix).name.as_str());
-                    (" Note ", format!("Note on {name} (author {}):", app.session.member()))
+                    let name = app.session.pool().ix(id).map_or(id.as_str(), |ix| {
+                        app.session.pool().candidate(ix).name.as_str()
+                    });
+                    (
+                        " Note ",
+                        format!("Note on {name} (author {}):", app.session.member()),
+                    )
                 }
-                TextPurpose::NewDraft => (" New draft ", "Name of the new, empty draft:".to_owned()),
-                TextPurpose::CloneDraft => (" Clone draft ", format!("Name for a copy of '{}':", app.session.draft_name())),
-                TextPurpose::RenameDraft { from } => (" Rename draft ", format!("New name for '{from}':")),
+                TextPurpose::NewDraft => {
+                    (" New draft ", "Name of the new, empty draft:".to_owned())
+                }
+                TextPurpose::CloneDraft => (
+                    " Clone draft ",
+                    format!("Name for a copy of '{}':", app.session.draft_name()),
+                ),
+                TextPurpose::RenameDraft { from } => {
+                    (" Rename draft ", format!("New name for '{from}':"))
+                }
             };
-            (title, vec![Line::raw(question), Line::from(vec![Span::styled("> ", theme.title), Span::raw(text.clone()), Span::styled("▏", theme.focus_border)])])
+            (
+                title,
+                vec![
+                    Line::raw(question),
+                    Line::from(vec![
+                        Span::styled("> ", theme.title),
+                        Span::raw(text.clone()),
+                        Span::styled("▏", theme.focus_border),
+                    ]),
+                ],
+            )
         }
-        Prompt::RoleFate { name, role, can_transfer, .. } => {
+        Prompt::RoleFate {
+            name,
+            role,
+            can_transfer,
+            ..
+        } => {
             let mut options = String::new();
             if *can_transfer {
                 options.push_str("t: the newcomer takes the office   ");
             }
             options.push_str("v: leave the office vacant   Esc: cancel");
-            (" Office holder ", vec![Line::raw(format!("{name} is {}. What happens to the office?", role.label())), Line::styled(options, theme.title)])
+            (
+                " Office holder ",
+                vec![
+                    Line::raw(format!(
+                        "{name} is {}. What happens to the office?",
+                        role.label()
+                    )),
+                    Line::styled(options, theme.title),
+                ],
+            )
         }
-        Prompt::ConfirmDelete { draft } => {
-            (" Delete draft ", vec![Line::raw(format!("Delete the draft '{draft}'? Its history stays in the log.")), Line::styled("y: delete   any other key: keep", theme.title)])
-        }
+        Prompt::ConfirmDelete { draft } => (
+            " Delete draft ",
+            vec![
+                Line::raw(format!(
+                    "Delete the draft '{draft}'? Its history stays in the log."
+                )),
+                Line::styled("y: delete   any other key: keep", theme.title),
+            ],
+        ),
     };
     lines.insert(0, Line::raw(""));
     let w = area.width.saturating_sub(4).min(90);
     let h = 6.min(area.height);
-    let r = Rect { x: area.x + (area.width - w) / 2, y: area.y + area.height.saturating_sub(h) / 2, width: w, height: h };
+    let r = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + area.height.saturating_sub(h) / 2,
+        width: w,
+        height: h,
+    };
     frame.render_widget(Clear, r);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(pane_block(title, true, theme)), r);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(pane_block(title, true, theme)),
+        r,
+    );
 }
 
 fn log(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let r = popup(area, 92, 90);
     frame.render_widget(Clear, r);
-    let lines: Vec<Line> = app.log_lines.iter().skip(app.log_offset).map(|l| Line::raw(l.clone())).collect();
-    let title = format!(" Audit log, newest first ({} entries) — ↑↓ scroll, Esc closes ", app.log_lines.len());
-    frame.render_widget(Paragraph::new(lines).block(pane_block(title, true, theme)), r);
+    let lines: Vec<Line> = app
+        .log_lines
+        .iter()
+        .skip(app.log_offset)
+        .map(|l| Line::raw(l.clone()))
+        .collect();
+    let title = format!(
+        " Audit log, newest first ({} entries) — ↑↓ scroll, Esc closes ",
+        app.log_lines.len()
+    );
+    frame.render_widget(
+        Paragraph::new(lines).block(pane_block(title, true, theme)),
+        r,
+    );
 }
 
 fn drafts(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
@@ -96,41 +173,123 @@ fn drafts(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         .iter()
         .enumerate()
         .map(|(i, (name, size))| {
-            let current = if name == app.session.draft_name() { "●" } else { " " };
-            let style = if i == app.drafts_selected { theme.selected } else { theme.base };
-            Line::styled(format!("{current} {name:<30} {size:>2}/{}", app.session.rules().size), style)
+            let current = if name == app.session.draft_name() {
+                "●"
+            } else {
+                " "
+            };
+            let style = if i == app.drafts_selected {
+                theme.selected
+            } else {
+                theme.base
+            };
+            Line::styled(
+                format!(
+                    "{current} {name:<30} {size:>2}/{}",
+                    app.session.rules().size
+                ),
+                style,
+            )
         })
         .collect();
     lines.push(Line::raw(""));
     lines.push(Line::styled("Enter switch · n new · k clone current · r rename · x delete · c compare with current · Esc", theme.dim));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(pane_block(" Drafts ", true, theme)), r);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(pane_block(" Drafts ", true, theme)),
+        r,
+    );
 }
 
 fn compare(frame: &mut Frame, cmp: &crate::export::Comparison, theme: &Theme, area: Rect) {
     let r = popup(area, 94, 92);
     frame.render_widget(Clear, r);
-    let names = |v: &[(String, String)]| if v.is_empty() { "—".to_owned() } else { v.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>().join(", ") };
+    let names = |v: &[(String, String)]| {
+        if v.is_empty() {
+            "—".to_owned()
+        } else {
+            v.iter()
+                .map(|(_, n)| n.clone())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
     let mut lines = vec![
-        Line::from(vec![Span::styled(format!("Only in {}: ", cmp.a), theme.section), Span::raw(names(&cmp.only_in_a))]),
-        Line::from(vec![Span::styled(format!("Only in {}: ", cmp.b), theme.section), Span::raw(names(&cmp.only_in_b))]),
+        Line::from(vec![
+            Span::styled(format!("Only in {}: ", cmp.a), theme.section),
+            Span::raw(names(&cmp.only_in_a)),
+        ]),
+        Line::from(vec![
+            Span::styled(format!("Only in {}: ", cmp.b), theme.section),
+            Span::raw(names(&cmp.only_in_b)),
+        ]),
         Line::raw(""),
-        Line::styled(format!("{:<34} {:>8} {:>8} {:>5}", "rule", truncate(&cmp.a, 8), truncate(&cmp.b, 8), "diff"), theme.header),
+        Line::styled(
+            format!(
+                "{:<34} {:>8} {:>8} {:>5}",
+                "rule",
+                truncate(&cmp.a, 8),
+                truncate(&cmp.b, 8),
+                "diff"
+            ),
+            theme.header,
+        ),
     ];
     for d in &cmp.rules {
-        let cell = |c: Option<u32>, s: Status| format!("{} {}", c.map(|c| c.to_string()).unwrap_or_default(), s.symbol());
-        let diff = if d.diff == 0 { String::new() } else { format!("{:+}", d.diff) };
-        let style = if d.status_a != d.status_b || d.diff != 0 { theme.changed } else { theme.base };
-        lines.push(Line::styled(format!("{:<34} {:>8} {:>8} {:>5}", truncate(&d.label, 34), cell(d.count_a, d.status_a), cell(d.count_b, d.status_b), diff), style));
+        let cell = |c: Option<u32>, s: Status| {
+            format!(
+                "{} {}",
+                c.map(|c| c.to_string()).unwrap_or_default(),
+                s.symbol()
+            )
+        };
+        let diff = if d.diff == 0 {
+            String::new()
+        } else {
+            format!("{:+}", d.diff)
+        };
+        let style = if d.status_a != d.status_b || d.diff != 0 {
+            theme.changed
+        } else {
+            theme.base
+        };
+        lines.push(Line::styled(
+            format!(
+                "{:<34} {:>8} {:>8} {:>5}",
+                truncate(&d.label, 34),
+                cell(d.count_a, d.status_a),
+                cell(d.count_b, d.status_b),
+                diff
+            ),
+            style,
+        ));
     }
-    let title = format!(" Compare '{}' ({}) with '{}' ({}) — Esc closes ", cmp.a, cmp.size_a, cmp.b, cmp.size_b);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(pane_block(title, true, theme)), r);
+    let title = format!(
+        " Compare '{}' ({}) with '{}' ({}) — Esc closes ",
+        cmp.a, cmp.size_a, cmp.b, cmp.size_b
+    );
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(pane_block(title, true, theme)),
+        r,
+    );
 }
 
 fn pane_block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'a> {
     Block::new()
         .borders(Borders::ALL)
-        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
-        .border_style(if focused { theme.focus_border } else { theme.border })
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(if focused {
+            theme.focus_border
+        } else {
+            theme.border
+        })
         .title(title.into().style(theme.title))
         .style(theme.base)
 }
@@ -140,7 +299,12 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let target = app.session.rules().size;
     let mut spans = vec![
         Span::styled(" panel-draft ", theme.title),
-        Span::raw(format!("│ draft '{}' │ {}/{} members ", app.session.draft_name(), r.size, target)),
+        Span::raw(format!(
+            "│ draft '{}' │ {}/{} members ",
+            app.session.draft_name(),
+            r.size,
+            target
+        )),
     ];
     if app.present {
         spans.push(Span::styled("│ PRESENTATION ", theme.warn));
@@ -148,11 +312,18 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if let Some(ix) = app.session.discussing() {
         let pool = app.session.pool();
         spans.push(Span::styled(
-            format!("│ ▶ Discussing: {} ({}) ", pool.candidate(ix).name, pool.primary_nationality(ix)),
+            format!(
+                "│ ▶ Discussing: {} ({}) ",
+                pool.candidate(ix).name,
+                pool.primary_nationality(ix)
+            ),
             theme.marked,
         ));
     }
-    spans.push(Span::styled("│ ? help  / search  Tab pane  q quit", theme.dim));
+    spans.push(Span::styled(
+        "│ ? help  / search  Tab pane  q quit",
+        theme.dim,
+    ));
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.base), area);
 }
 
@@ -164,17 +335,45 @@ fn markers(app: &App, ix: Ix, in_pool: bool) -> String {
     let id = &s.pool().candidate(ix).id;
     let ann = s.annotations();
     let mut m = String::with_capacity(8);
-    m.push(if s.discussing() == Some(ix) { '▶' } else { ' ' });
-    m.push(if ann.is_flagged(id) { '⚑' } else if ann.is_shortlisted(id) { '◆' } else { ' ' });
-    m.push(if eligibility(s.rules(), f).is_some() { '⊘' } else { ' ' });
+    m.push(if s.discussing() == Some(ix) {
+        '▶'
+    } else {
+        ' '
+    });
+    m.push(if ann.is_flagged(id) {
+        '⚑'
+    } else if ann.is_shortlisted(id) {
+        '◆'
+    } else {
+        ' '
+    });
+    m.push(if eligibility(s.rules(), f).is_some() {
+        '⊘'
+    } else {
+        ' '
+    });
     // Whether someone declared a conflict is personal: not on a projector.
     m.push(if f.conflict && !app.present { '!' } else { ' ' });
     m.push(if f.nominated { '★' } else { ' ' });
     if in_pool {
         let members = s.draft().members();
         let replacing = app.swap_mark;
-        let v = crate::rules::check_add(s.pool(), s.rules(), s.draft().counters(), &members, ix, replacing);
-        let hard = v.iter().any(|v| !matches!(v, crate::rules::Violation::UnStaff | crate::rules::Violation::NoApplication { .. } | crate::rules::Violation::LateApplication { .. }));
+        let v = crate::rules::check_add(
+            s.pool(),
+            s.rules(),
+            s.draft().counters(),
+            &members,
+            ix,
+            replacing,
+        );
+        let hard = v.iter().any(|v| {
+            !matches!(
+                v,
+                crate::rules::Violation::UnStaff
+                    | crate::rules::Violation::NoApplication { .. }
+                    | crate::rules::Violation::LateApplication { .. }
+            )
+        });
         m.push(if hard { '✗' } else { ' ' });
     }
     m
@@ -187,14 +386,21 @@ struct Columns {
 }
 
 fn columns_for(width: u16) -> Columns {
-    Columns { region: width >= 40, field: width >= 70, h_index: width >= 58 }
+    Columns {
+        region: width >= 40,
+        field: width >= 70,
+        h_index: width >= 58,
+    }
 }
 
 fn person_cells<'a>(app: &App, ix: Ix, cols: &Columns, name: Line<'a>) -> Vec<Cell<'a>> {
     let pool = app.session.pool();
     let c = pool.candidate(ix);
     let f = pool.facts(ix);
-    let mut cells = vec![Cell::from(name), Cell::from(pool.primary_nationality(ix).to_owned())];
+    let mut cells = vec![
+        Cell::from(name),
+        Cell::from(pool.primary_nationality(ix).to_owned()),
+    ];
     if cols.region {
         cells.push(Cell::from(f.region.short()));
     }
@@ -204,7 +410,9 @@ fn person_cells<'a>(app: &App, ix: Ix, cols: &Columns, name: Line<'a>) -> Vec<Ce
         cells.push(Cell::from(f.top_field.map_or("", |x| x.short())));
     }
     if cols.h_index {
-        cells.push(Cell::from(c.h_index.map(|h| h.to_string()).unwrap_or_default()));
+        cells.push(Cell::from(
+            c.h_index.map(|h| h.to_string()).unwrap_or_default(),
+        ));
     }
     cells
 }
@@ -242,7 +450,9 @@ fn person_header(cols: &Columns, sort: Option<crate::search::Sort>) -> Vec<Strin
     names
         .into_iter()
         .map(|(col, label)| match sort {
-            Some(s) if s.explicit && s.column == col => format!("{label}{}", if s.descending { "↓" } else { "↑" }),
+            Some(s) if s.explicit && s.column == col => {
+                format!("{label}{}", if s.descending { "↓" } else { "↑" })
+            }
             _ => label.to_owned(),
         })
         .collect()
@@ -258,7 +468,11 @@ fn highlighted_name<'a>(app: &App, ix: Ix, theme: &Theme, base: Style) -> Line<'
         .chars()
         .enumerate()
         .map(|(i, ch)| {
-            let style = if marks.binary_search(&i).is_ok() { base.patch(theme.matched) } else { base };
+            let style = if marks.binary_search(&i).is_ok() {
+                base.patch(theme.matched)
+            } else {
+                base
+            };
             Span::styled(ch.to_string(), style)
         })
         .collect();
@@ -268,7 +482,11 @@ fn highlighted_name<'a>(app: &App, ix: Ix, theme: &Theme, base: Style) -> Line<'
 fn pool_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let focused = app.focus == Pane::Pool;
     let total = app.session.pool().len();
-    let title = format!(" Pool: {} of {} shown ", app.pool.hits.len(), total.saturating_sub(app.session.draft().members().len()));
+    let title = format!(
+        " Pool: {} of {} shown ",
+        app.pool.hits.len(),
+        total.saturating_sub(app.session.draft().members().len())
+    );
     let block = pane_block(title, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -277,20 +495,36 @@ fn pool_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
     let filter_area = Rect { height: 1, ..inner };
     let filter = if app.pool.editing {
-        Line::from(vec![Span::styled("/", theme.title), Span::raw(app.pool.filter_text.clone()), Span::styled("▏", theme.focus_border)])
+        Line::from(vec![
+            Span::styled("/", theme.title),
+            Span::raw(app.pool.filter_text.clone()),
+            Span::styled("▏", theme.focus_border),
+        ])
     } else if app.pool.filter_text.is_empty() {
-        Line::styled("/ to search: name, nat:KEN region:africa gender:f field:safety aff:oxford nominated eligible", theme.dim)
+        Line::styled(
+            "/ to search: name, nat:KEN region:africa gender:f field:safety aff:oxford nominated eligible",
+            theme.dim,
+        )
     } else {
-        Line::from(vec![Span::styled("filter: ", theme.dim), Span::raw(app.pool.filter_text.clone())])
+        Line::from(vec![
+            Span::styled("filter: ", theme.dim),
+            Span::raw(app.pool.filter_text.clone()),
+        ])
     };
-    let swap = app.swap_mark.map(|m| format!("  ⇄ swapping out {}", app.session.pool().candidate(m).name));
+    let swap = app
+        .swap_mark
+        .map(|m| format!("  ⇄ swapping out {}", app.session.pool().candidate(m).name));
     let mut filter = filter;
     if let Some(s) = swap {
         filter.push_span(Span::styled(s, theme.marked));
     }
     frame.render_widget(Paragraph::new(filter), filter_area);
 
-    let list = Rect { y: inner.y + 1, height: inner.height - 1, ..inner };
+    let list = Rect {
+        y: inner.y + 1,
+        height: inner.height - 1,
+        ..inner
+    };
     let cols = columns_for(list.width.saturating_sub(7));
     let rows_visible = usize::from(list.height.saturating_sub(1));
     let start = app.pool.offset.min(app.pool.hits.len());
@@ -300,9 +534,18 @@ fn pool_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         .enumerate()
         .map(|(i, hit)| {
             let selected = start + i == app.pool.selected;
-            let style = if selected && focused { theme.selected } else { theme.base };
+            let style = if selected && focused {
+                theme.selected
+            } else {
+                theme.base
+            };
             let mut cells = vec![Cell::from(markers(app, hit.ix, true))];
-            cells.extend(person_cells(app, hit.ix, &cols, highlighted_name(app, hit.ix, theme, style)));
+            cells.extend(person_cells(
+                app,
+                hit.ix,
+                &cols,
+                highlighted_name(app, hit.ix, theme, style),
+            ));
             Row::new(cells).style(style)
         })
         .collect();
@@ -310,9 +553,14 @@ fn pool_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     widths.extend(person_widths(&cols));
     let mut header = vec![String::new()];
     header.extend(person_header(&cols, Some(app.pool.sort)));
-    let mut table = Table::new(rows, widths).column_spacing(1).header(Row::new(header).style(theme.header));
+    let mut table = Table::new(rows, widths)
+        .column_spacing(1)
+        .header(Row::new(header).style(theme.header));
     if app.pool.hits.is_empty() {
-        table = table.footer(Row::new(vec!["", "No candidate matches: Esc clears the filter."]));
+        table = table.footer(Row::new(vec![
+            "",
+            "No candidate matches: Esc clears the filter.",
+        ]));
     }
     frame.render_widget(table, list);
 }
@@ -320,7 +568,12 @@ fn pool_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 fn draft_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let focused = app.focus == Pane::Draft;
     let d = app.session.draft();
-    let title = format!(" Draft '{}': {}/{} seats ", app.session.draft_name(), d.counters().size, app.session.rules().size);
+    let title = format!(
+        " Draft '{}': {}/{} seats ",
+        app.session.draft_name(),
+        d.counters().size,
+        app.session.rules().size
+    );
     let block = pane_block(title, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -344,21 +597,42 @@ fn draft_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                         Some(crate::domain::Role::ViceChair) => "VC",
                         None => "",
                     };
-                    let mut cells = vec![number, Cell::from(flags), Cell::from(Span::styled(office, theme.title))];
-                    let name_style = if marked { style.patch(theme.marked) } else { style };
-                    let name = Line::styled(app.session.pool().candidate(ix).name.clone(), name_style);
+                    let mut cells = vec![
+                        number,
+                        Cell::from(flags),
+                        Cell::from(Span::styled(office, theme.title)),
+                    ];
+                    let name_style = if marked {
+                        style.patch(theme.marked)
+                    } else {
+                        style
+                    };
+                    let name =
+                        Line::styled(app.session.pool().candidate(ix).name.clone(), name_style);
                     cells.extend(person_cells(app, ix, &cols, name));
                     Row::new(cells).style(style)
                 }
-                None => Row::new(vec![number, Cell::from(""), Cell::from(""), Cell::from(Span::styled("· empty ·", theme.dim))]).style(style),
+                None => Row::new(vec![
+                    number,
+                    Cell::from(""),
+                    Cell::from(""),
+                    Cell::from(Span::styled("· empty ·", theme.dim)),
+                ])
+                .style(style),
             }
         })
         .collect();
-    let mut widths = vec![Constraint::Length(2), Constraint::Length(6), Constraint::Length(2)];
+    let mut widths = vec![
+        Constraint::Length(2),
+        Constraint::Length(6),
+        Constraint::Length(2),
+    ];
     widths.extend(person_widths(&cols));
     let mut header = vec!["#".to_owned(), String::new(), String::new()];
     header.extend(person_header(&cols, None));
-    let table = Table::new(rows, widths).column_spacing(1).header(Row::new(header).style(theme.header));
+    let table = Table::new(rows, widths)
+        .column_spacing(1)
+        .header(Row::new(header).style(theme.header));
     frame.render_widget(table, inner);
 }
 
@@ -371,22 +645,36 @@ fn current_preview(app: &App) -> Option<(Ix, Option<Ix>, Preview)> {
         // The room follows the candidate under discussion.
         app.session.discussing().filter(|&ix| !app.is_in_draft(ix))
     }?;
-    Some((cand, app.swap_mark, app.session.preview(cand, app.swap_mark)))
+    Some((
+        cand,
+        app.swap_mark,
+        app.session.preview(cand, app.swap_mark),
+    ))
 }
 
 fn rules_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let focused = app.focus == Pane::Rules;
     let report = app.session.report();
-    let verdict = if report.complete { " Rules: ✓ every rule holds " } else { " Rules " };
+    let verdict = if report.complete {
+        " Rules: ✓ every rule holds "
+    } else {
+        " Rules "
+    };
     let block = pane_block(verdict, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let w = usize::from(inner.width);
     let wide = w >= 48;
     let preview = current_preview(app);
-    let changes: &[crate::rules::RuleChange] = preview.as_ref().map_or(&[], |(_, _, p)| p.changes.as_slice());
+    let changes: &[crate::rules::RuleChange] = preview
+        .as_ref()
+        .map_or(&[], |(_, _, p)| p.changes.as_slice());
     let short_of = |id: &str| {
-        report.rules.iter().find(|r| r.id == id).map_or_else(|| id.to_owned(), |r| r.short.clone())
+        report
+            .rules
+            .iter()
+            .find(|r| r.id == id)
+            .map_or_else(|| id.to_owned(), |r| r.short.clone())
     };
     let mut lines: Vec<Line> = Vec::new();
 
@@ -407,15 +695,36 @@ fn rules_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let fixes: Vec<String> = p.fixes().map(|c| short_of(&c.id)).collect();
         let breaks: Vec<String> = p.breaks().map(|c| short_of(&c.id)).collect();
         if !fixes.is_empty() {
-            lines.push(Line::styled(format!("✓ satisfies: {}", fixes.join(", ")), theme.ok));
+            lines.push(Line::styled(
+                format!("✓ satisfies: {}", fixes.join(", ")),
+                theme.ok,
+            ));
         }
         if !breaks.is_empty() {
-            lines.push(Line::styled(format!("✗ breaks: {}", breaks.join(", ")), theme.fail));
+            lines.push(Line::styled(
+                format!("✗ breaks: {}", breaks.join(", ")),
+                theme.fail,
+            ));
         }
-        for c in changes.iter().filter(|c| is_cap(&c.id) && c.status_after != Status::Ok) {
+        for c in changes
+            .iter()
+            .filter(|c| is_cap(&c.id) && c.status_after != Status::Ok)
+        {
             lines.push(Line::from(vec![
-                Span::styled(format!("{} ", c.status_after.symbol()), theme.status(c.status_after)),
-                Span::raw(truncate(&format!("{} {}→{} of {}", c.label, c.before, c.after, c.target.trim_start_matches('≤')), w.saturating_sub(2))),
+                Span::styled(
+                    format!("{} ", c.status_after.symbol()),
+                    theme.status(c.status_after),
+                ),
+                Span::raw(truncate(
+                    &format!(
+                        "{} {}→{} of {}",
+                        c.label,
+                        c.before,
+                        c.after,
+                        c.target.trim_start_matches('≤')
+                    ),
+                    w.saturating_sub(2),
+                )),
             ]));
         }
         lines.push(Line::raw(""));
@@ -426,7 +735,10 @@ fn rules_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Line::from(vec![
             Span::styled(format!("{} ", status.symbol()), theme.status(status)),
             Span::raw(format!("{:<label_w$}", truncate(label, label_w))),
-            Span::styled(format!("{count:>6}"), if moved { theme.changed } else { theme.base }),
+            Span::styled(
+                format!("{count:>6}"),
+                if moved { theme.changed } else { theme.base },
+            ),
             Span::raw(truncate(&format!(" {target}"), 8)),
         ])
     };
@@ -441,13 +753,20 @@ fn rules_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             // Eighteen field rules fold into one line plus the list below.
             fields_total += 1;
             fields_ok += usize::from(r.status == Status::Ok);
-            fields_after_ok += usize::from(change.map_or(r.status, |c| c.status_after) == Status::Ok);
+            fields_after_ok +=
+                usize::from(change.map_or(r.status, |c| c.status_after) == Status::Ok);
             fields_moved |= change.is_some_and(|c| c.status_before != c.status_after);
             continue;
         }
         if last_kind != Some(r.kind) {
             if last_kind == Some(RuleKind::Balance) && fields_total > 0 {
-                lines.push(fields_line(&rule_line, fields_ok, fields_after_ok, fields_total, fields_moved));
+                lines.push(fields_line(
+                    &rule_line,
+                    fields_ok,
+                    fields_after_ok,
+                    fields_total,
+                    fields_moved,
+                ));
                 fields_total = 0;
             }
             let title = match r.kind {
@@ -461,23 +780,56 @@ fn rules_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
         let (status, count, moved) = match change {
             Some(c) => (c.status_after, format!("{}→{}", c.before, c.after), true),
-            None => (r.status, r.count.map(|c| c.to_string()).unwrap_or_default(), false),
+            None => (
+                r.status,
+                r.count.map(|c| c.to_string()).unwrap_or_default(),
+                false,
+            ),
         };
         let label = if wide { &r.label } else { &r.short };
-        let target = if r.id == "application-deadline" { "" } else { r.target.as_str() };
+        let target = if r.id == "application-deadline" {
+            ""
+        } else {
+            r.target.as_str()
+        };
         lines.push(rule_line(status, label, count, moved, target));
     }
     if fields_total > 0 {
-        lines.push(fields_line(&rule_line, fields_ok, fields_after_ok, fields_total, fields_moved));
+        lines.push(fields_line(
+            &rule_line,
+            fields_ok,
+            fields_after_ok,
+            fields_total,
+            fields_moved,
+        ));
     }
     lines.push(Line::raw(""));
     let mut list = |title: &str, items: Vec<String>, style: Style| {
         if !items.is_empty() {
-            lines.push(Line::from(vec![Span::styled(format!("{title}: "), theme.section), Span::styled(items.join(", "), style)]));
+            lines.push(Line::from(vec![
+                Span::styled(format!("{title}: "), theme.section),
+                Span::styled(items.join(", "), style),
+            ]));
         }
     };
-    list("Nationalities at cap", report.nationalities_at_cap.iter().map(|(c, _, n)| format!("{c} {n}")).collect(), theme.warn);
-    list("Institutions at cap", report.affiliations_at_cap.iter().map(|(a, n)| format!("{a} {n}")).collect(), theme.warn);
+    list(
+        "Nationalities at cap",
+        report
+            .nationalities_at_cap
+            .iter()
+            .map(|(c, _, n)| format!("{c} {n}"))
+            .collect(),
+        theme.warn,
+    );
+    list(
+        "Institutions at cap",
+        report
+            .affiliations_at_cap
+            .iter()
+            .map(|(a, n)| format!("{a} {n}"))
+            .collect(),
+        theme.warn,
+    );
     let uncovered: Vec<String> = crate::domain::Field::all()
         .filter(|f| report.fields_uncovered.contains(&f.qualified()))
         .map(|f| f.short().to_owned())
@@ -486,13 +838,22 @@ fn rules_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if !report.conflicts_to_review.is_empty() {
         let n = report.conflicts_to_review.len();
         if app.present {
-            lines.push(Line::styled(format!("⚠ {n} declared conflicts to review"), theme.warn));
+            lines.push(Line::styled(
+                format!("⚠ {n} declared conflicts to review"),
+                theme.warn,
+            ));
         } else {
-            let names: Vec<String> = report.conflicts_to_review.iter().map(|(_, n)| n.clone()).collect();
+            let names: Vec<String> = report
+                .conflicts_to_review
+                .iter()
+                .map(|(_, n)| n.clone())
+                .collect();
             list("⚠ Conflicts to review", names, theme.warn);
         }
     }
-    let para = Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((app.rules_offset.min(usize::from(u16::MAX)) as u16, 0));
+    let para = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((app.rules_offset.min(usize::from(u16::MAX)) as u16, 0));
     frame.render_widget(para, inner);
 }
 
@@ -507,8 +868,16 @@ fn fields_line<'a>(
     total: usize,
     moved: bool,
 ) -> Line<'a> {
-    let status = if after == total { Status::Ok } else { Status::Fail };
-    let count = if moved { format!("{ok}→{after}") } else { ok.to_string() };
+    let status = if after == total {
+        Status::Ok
+    } else {
+        Status::Fail
+    };
+    let count = if moved {
+        format!("{ok}→{after}")
+    } else {
+        ok.to_string()
+    };
     rule_line(status, "Fields covered", count, moved, &format!("/{total}"))
 }
 
@@ -539,25 +908,45 @@ fn status_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Tone::Done => theme.ok,
         Tone::Refused => theme.fail,
     };
-    frame.render_widget(Paragraph::new(Line::styled(app.status.text.clone(), style)), area);
+    frame.render_widget(
+        Paragraph::new(Line::styled(app.status.text.clone(), style)),
+        area,
+    );
 }
 
 fn popup(area: Rect, w_pct: u16, h_pct: u16) -> Rect {
     let w = (area.width * w_pct / 100).max(20).min(area.width);
     let h = (area.height * h_pct / 100).max(8).min(area.height);
-    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
 }
 
 pub const HELP: &[(&str, &str)] = &[
-    ("/", "search the pool (Enter keeps the filter, Esc clears it)"),
+    (
+        "/",
+        "search the pool (Enter keeps the filter, Esc clears it)",
+    ),
     ("Tab / Shift-Tab", "next / previous pane"),
     ("↑ ↓ PgUp PgDn Home End", "move (also j k)"),
-    ("Enter / a", "add the highlighted candidate (or swap them in)"),
+    (
+        "Enter / a",
+        "add the highlighted candidate (or swap them in)",
+    ),
     ("d / Delete", "remove the highlighted draft member"),
-    ("s", "mark a draft member for a swap; then Enter on a candidate"),
+    (
+        "s",
+        "mark a draft member for a swap; then Enter on a candidate",
+    ),
     ("u / Ctrl-r", "undo / redo (kept across restarts)"),
     ("r", "the next add / swap / removal asks for a reason"),
-    ("c / v", "make a draft member co-chair / vice-chair (again: undo)"),
+    (
+        "c / v",
+        "make a draft member co-chair / vice-chair (again: undo)",
+    ),
     ("n / N", "add a note / show notes when presenting"),
     ("f / l", "flag for discussion / shortlist"),
     (". / > / <", "discuss this person / next / previous flagged"),
@@ -572,13 +961,19 @@ pub const HELP: &[(&str, &str)] = &[
     ("mouse", "click selects a row, wheel scrolls"),
     ("", ""),
     ("⊘", "ineligible: UN staff, late or no application"),
-    ("!", "declared a conflict of interest (hidden when presenting)"),
+    (
+        "!",
+        "declared a conflict of interest (hidden when presenting)",
+    ),
     ("★", "nominated by a Member State"),
     ("▶ ⚑ ◆", "under discussion, flagged, shortlisted"),
     ("CC VC", "co-chair, vice-chair"),
     ("✗", "would break a hard rule if added now"),
     ("⇄", "marked for a swap"),
-    ("filters", "nat:KEN region:africa gender:f field:safety aff:oxford nominated eligible conflict flagged shortlisted"),
+    (
+        "filters",
+        "nat:KEN region:africa gender:f field:safety aff:oxford nominated eligible conflict flagged shortlisted",
+    ),
 ];
 
 fn help(frame: &mut Frame, theme: &Theme, area: Rect) {
@@ -586,14 +981,26 @@ fn help(frame: &mut Frame, theme: &Theme, area: Rect) {
     frame.render_widget(Clear, r);
     let lines: Vec<Line> = HELP
         .iter()
-        .map(|(k, v)| Line::from(vec![Span::styled(format!("{k:>22}  "), theme.title), Span::raw(*v)]))
+        .map(|(k, v)| {
+            Line::from(vec![
+                Span::styled(format!("{k:>22}  "), theme.title),
+                Span::raw(*v),
+            ])
+        })
         .collect();
     let block = pane_block(" Keys — Esc closes ", true, theme);
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), r);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        r,
+    );
 }
 
 fn detail(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let Some(ix) = app.focused_person() else { return };
+    let Some(ix) = app.focused_person() else {
+        return;
+    };
     let s = &app.session;
     let pool = s.pool();
     let c = pool.candidate(ix);
@@ -603,7 +1010,13 @@ fn detail(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let nat: Vec<String> = f
         .nationalities
         .iter()
-        .map(|&n| format!("{} ({})", pool.nationality_name(n), pool.nationalities.name(n)))
+        .map(|&n| {
+            format!(
+                "{} ({})",
+                pool.nationality_name(n),
+                pool.nationalities.name(n)
+            )
+        })
         .collect();
     let affs: Vec<String> = c
         .affiliations
@@ -611,7 +1024,11 @@ fn detail(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         .zip(&f.affiliations)
         .map(|(raw, &id)| {
             let canon = pool.affiliations.name(id);
-            if canon == raw { raw.clone() } else { format!("{raw} (= {canon})") }
+            if canon == raw {
+                raw.clone()
+            } else {
+                format!("{raw} (= {canon})")
+            }
         })
         .collect();
     let opt = |v: Option<u64>| v.map_or_else(|| "—".to_owned(), |x| x.to_string());
@@ -624,12 +1041,44 @@ fn detail(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         ("Gender", c.gender.label().into()),
         ("Nationality", nat.join("; ")),
         ("Regional group", f.region.label().into()),
-        ("Development", format!("{}{}", f.development.label(), if f.ldc { " (LDC)" } else { "" })),
+        (
+            "Development",
+            format!(
+                "{}{}",
+                f.development.label(),
+                if f.ldc { " (LDC)" } else { "" }
+            ),
+        ),
         ("Affiliation", affs.join("; ")),
-        ("Fields", c.fields.iter().map(|x| x.qualified()).collect::<Vec<_>>().join("; ")),
-        ("Nominated by", if c.nominated_by.is_empty() { "—".into() } else { c.nominated_by.join(", ") }),
-        ("Application", c.submitted.map_or_else(|| "never submitted".into(), |d| format!("submitted {d}"))),
-        ("UN staff", if c.un_staff { "yes".into() } else { "no".into() }),
+        (
+            "Fields",
+            c.fields
+                .iter()
+                .map(|x| x.qualified())
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        (
+            "Nominated by",
+            if c.nominated_by.is_empty() {
+                "—".into()
+            } else {
+                c.nominated_by.join(", ")
+            },
+        ),
+        (
+            "Application",
+            c.submitted
+                .map_or_else(|| "never submitted".into(), |d| format!("submitted {d}")),
+        ),
+        (
+            "UN staff",
+            if c.un_staff {
+                "yes".into()
+            } else {
+                "no".into()
+            },
+        ),
         ("Eligibility", elig),
         (
             "Indicators",
@@ -649,13 +1098,23 @@ fn detail(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         rows.push(("Conflict", "hidden in presentation mode".into()));
     } else {
         rows.push(("Email", c.email.clone()));
-        rows.push(("Conflict", if c.has_conflict() { c.conflict_of_interest.clone() } else { "none declared".into() }));
+        rows.push((
+            "Conflict",
+            if c.has_conflict() {
+                c.conflict_of_interest.clone()
+            } else {
+                "none declared".into()
+            },
+        ));
     }
     for (k, v) in &c.extra {
         rows.push((k.as_str(), v.clone()));
     }
     if f.missing {
-        rows.push(("Pool", "NOT in the latest import (kept because drafted)".into()));
+        rows.push((
+            "Pool",
+            "NOT in the latest import (kept because drafted)".into(),
+        ));
     }
     let ann = s.annotations();
     let mut marks = Vec::new();
@@ -668,10 +1127,20 @@ fn detail(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if let Some(role) = s.draft().role_of(&c.id) {
         marks.push(role.label());
     }
-    rows.push(("Marks", if marks.is_empty() { "—".into() } else { marks.join(", ") }));
+    rows.push((
+        "Marks",
+        if marks.is_empty() {
+            "—".into()
+        } else {
+            marks.join(", ")
+        },
+    ));
     let notes = ann.notes(&c.id);
     if app.present && !app.notes_revealed {
-        rows.push(("Notes", format!("{} hidden in presentation mode (N shows them)", notes.len())));
+        rows.push((
+            "Notes",
+            format!("{} hidden in presentation mode (N shows them)", notes.len()),
+        ));
     } else if notes.is_empty() {
         rows.push(("Notes", "none (n adds one)".into()));
     } else {
@@ -681,8 +1150,19 @@ fn detail(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
     let lines: Vec<Line> = rows
         .into_iter()
-        .map(|(k, v)| Line::from(vec![Span::styled(format!("{k:>14}: "), theme.title), Span::raw(v)]))
+        .map(|(k, v)| {
+            Line::from(vec![
+                Span::styled(format!("{k:>14}: "), theme.title),
+                Span::raw(v),
+            ])
+        })
         .collect();
     let block = pane_block(format!(" {} — Esc closes ", c.name), true, theme);
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).alignment(Alignment::Left), r);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .alignment(Alignment::Left),
+        r,
+    );
 }
