@@ -36,7 +36,9 @@ pub const MAX_NOTE: usize = 4000;
 
 impl Annotations {
     pub fn new(entries: Vec<(String, Annotation)>) -> Annotations {
-        Annotations { by_id: entries.into_iter().collect() }
+        Annotations {
+            by_id: entries.into_iter().collect(),
+        }
     }
 
     pub fn get(&self, id: &str) -> Option<&Annotation> {
@@ -57,18 +59,27 @@ impl Annotations {
 
     /// Flagged candidates in the order they were flagged: the discussion queue.
     pub fn queue(&self) -> Vec<String> {
-        let mut q: Vec<(u64, &String)> =
-            self.by_id.iter().filter_map(|(id, a)| a.flagged.map(|n| (n, id))).collect();
+        let mut q: Vec<(u64, &String)> = self
+            .by_id
+            .iter()
+            .filter_map(|(id, a)| a.flagged.map(|n| (n, id)))
+            .collect();
         q.sort();
         q.into_iter().map(|(_, id)| id.clone()).collect()
     }
 
     /// The annotation `action` leads to, without changing anything. Pure.
-    pub fn plan(&self, action: &Action, author: &str, time: &str) -> Result<(String, Annotation), Refusal> {
+    pub fn plan(
+        &self,
+        action: &Action,
+        author: &str,
+        time: &str,
+    ) -> Result<(String, Annotation), Refusal> {
         let (id, mut a) = match action {
-            Action::Note { id, .. } | Action::Flag { id, .. } | Action::Shortlist { id, .. } => {
-                (id.trim().to_owned(), self.get(id.trim()).cloned().unwrap_or_default())
-            }
+            Action::Note { id, .. } | Action::Flag { id, .. } | Action::Shortlist { id, .. } => (
+                id.trim().to_owned(),
+                self.get(id.trim()).cloned().unwrap_or_default(),
+            ),
             other => return Err(Refusal::Invalid(format!("not an annotation: {other:?}"))),
         };
         match action {
@@ -78,12 +89,23 @@ impl Annotations {
                     return Err(Refusal::Invalid("a note needs some text".into()));
                 }
                 if text.chars().count() > MAX_NOTE {
-                    return Err(Refusal::Invalid(format!("a note is limited to {MAX_NOTE} characters")));
+                    return Err(Refusal::Invalid(format!(
+                        "a note is limited to {MAX_NOTE} characters"
+                    )));
                 }
-                a.notes.push(Note { author: author.to_owned(), time: time.to_owned(), text: text.to_owned() });
+                a.notes.push(Note {
+                    author: author.to_owned(),
+                    time: time.to_owned(),
+                    text: text.to_owned(),
+                });
             }
             Action::Flag { on, .. } => {
-                let next = self.by_id.values().filter_map(|x| x.flagged).max().map_or(1, |m| m + 1);
+                let next = self
+                    .by_id
+                    .values()
+                    .filter_map(|x| x.flagged)
+                    .max()
+                    .map_or(1, |m| m + 1);
                 a.flagged = match (on, a.flagged) {
                     (true, Some(n)) => Some(n),
                     (true, None) => Some(next),

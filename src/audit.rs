@@ -29,7 +29,14 @@ pub enum Event {
     Candidate { action: Action },
     /// A named-draft operation (create, clone, rename, delete, switch).
     Drafts { action: Action },
-    Import { file: String, candidates: usize, added: usize, updated: usize, removed: usize, flagged: Vec<String> },
+    Import {
+        file: String,
+        candidates: usize,
+        added: usize,
+        updated: usize,
+        removed: usize,
+        flagged: Vec<String>,
+    },
 }
 
 impl LogEntry {
@@ -53,8 +60,17 @@ impl LogEntry {
                 _ => describe(change),
             },
             Event::Candidate { action } | Event::Drafts { action } => describe_action(action),
-            Event::Import { file, candidates, added, updated, removed, flagged } => {
-                let mut s = format!("import {file}: {candidates} candidates (+{added}, ~{updated}, -{removed})");
+            Event::Import {
+                file,
+                candidates,
+                added,
+                updated,
+                removed,
+                flagged,
+            } => {
+                let mut s = format!(
+                    "import {file}: {candidates} candidates (+{added}, ~{updated}, -{removed})"
+                );
                 if !flagged.is_empty() {
                     s.push_str(&format!("; drafted but missing: {}", flagged.join(", ")));
                 }
@@ -77,8 +93,18 @@ impl LogEntry {
 fn describe_action(a: &Action) -> String {
     match a {
         Action::Note { id, .. } => format!("note on {id}"),
-        Action::Flag { id, on } => format!("{} {id} for discussion", if *on { "flag" } else { "unflag" }),
-        Action::Shortlist { id, on } => format!("{} {id}", if *on { "shortlist" } else { "take off the shortlist" }),
+        Action::Flag { id, on } => format!(
+            "{} {id} for discussion",
+            if *on { "flag" } else { "unflag" }
+        ),
+        Action::Shortlist { id, on } => format!(
+            "{} {id}",
+            if *on {
+                "shortlist"
+            } else {
+                "take off the shortlist"
+            }
+        ),
         Action::Discuss { id: Some(id) } => format!("now discussing {id}"),
         Action::Discuss { id: None } => "discussion closed".into(),
         Action::CreateDraft { name } => format!("create draft '{name}'"),

@@ -17,7 +17,13 @@ pub struct InputError {
 
 impl InputError {
     pub fn new(file: &Path, problem: impl Into<String>) -> InputError {
-        InputError { file: file.to_path_buf(), line: None, column: None, problem: problem.into(), hint: None }
+        InputError {
+            file: file.to_path_buf(),
+            line: None,
+            column: None,
+            problem: problem.into(),
+            hint: None,
+        }
     }
 
     pub fn line(mut self, line: usize) -> Self {
@@ -57,5 +63,9 @@ impl std::error::Error for InputError {}
 
 /// 1-based line number of a byte offset.
 pub fn line_of(bytes: &[u8], offset: usize) -> usize {
-    bytes[..offset.min(bytes.len())].iter().filter(|b| **b == b'\n').count() + 1
+    bytes[..offset.min(bytes.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
 }

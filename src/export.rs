@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::domain::{Development, Field, Gender, Region, Role};
-use crate::session::Error;
 use crate::pool::Ix;
 use crate::rules::{Report, RuleStatus};
+use crate::session::Error;
 use crate::session::Session;
 
 #[derive(Debug, Serialize)]
@@ -68,19 +68,35 @@ pub fn counts(session: &Session) -> Counts {
     let nonzero = |pairs: Vec<(String, u32)>| pairs.into_iter().filter(|(_, n)| *n > 0).collect();
     Counts {
         nationality: nonzero(
-            c.nationality.iter().enumerate().map(|(i, &n)| (pool.nationalities.name(i as u32).to_owned(), n)).collect(),
+            c.nationality
+                .iter()
+                .enumerate()
+                .map(|(i, &n)| (pool.nationalities.name(i as u32).to_owned(), n))
+                .collect(),
         ),
         affiliation: nonzero(
-            c.affiliation.iter().enumerate().map(|(i, &n)| (pool.affiliations.name(i as u32).to_owned(), n)).collect(),
+            c.affiliation
+                .iter()
+                .enumerate()
+                .map(|(i, &n)| (pool.affiliations.name(i as u32).to_owned(), n))
+                .collect(),
         ),
-        gender: Gender::ALL.iter().map(|g| (g.label().to_owned(), c.gender(*g))).collect(),
+        gender: Gender::ALL
+            .iter()
+            .map(|g| (g.label().to_owned(), c.gender(*g)))
+            .collect(),
         region: Region::GROUPS
             .iter()
             .chain(std::iter::once(&Region::None))
             .map(|r| (r.label().to_owned(), c.region[r.index()]))
             .collect(),
-        development: Development::ALL.iter().map(|d| (d.label().to_owned(), c.development[d.index()])).collect(),
-        fields: Field::all().map(|f| (f.qualified(), c.fields[f.index()])).collect(),
+        development: Development::ALL
+            .iter()
+            .map(|d| (d.label().to_owned(), c.development[d.index()]))
+            .collect(),
+        fields: Field::all()
+            .map(|f| (f.qualified(), c.fields[f.index()]))
+            .collect(),
         nominated: c.nominated,
         ldc: c.ldc,
         conflicts: c.conflict,
@@ -107,7 +123,11 @@ pub fn members(session: &Session, include_contact: bool) -> Vec<MemberRow> {
                 nationalities: c.nationalities.clone(),
                 region: f.region,
                 development: f.development,
-                affiliations: f.affiliations.iter().map(|&a| pool.affiliations.name(a).to_owned()).collect(),
+                affiliations: f
+                    .affiliations
+                    .iter()
+                    .map(|&a| pool.affiliations.name(a).to_owned())
+                    .collect(),
                 fields: c.fields.clone(),
                 nominated_by: c.nominated_by.clone(),
                 h_index: c.h_index,
@@ -126,10 +146,22 @@ pub fn status(session: &Session, include_contact: bool) -> Status {
         target: report.target,
         complete: report.complete,
         counts: counts(session),
-        nationalities_at_cap: report.nationalities_at_cap.iter().map(|(c, _, n)| format!("{c} {n}")).collect(),
-        affiliations_at_cap: report.affiliations_at_cap.iter().map(|(a, n)| format!("{a} {n}")).collect(),
+        nationalities_at_cap: report
+            .nationalities_at_cap
+            .iter()
+            .map(|(c, _, n)| format!("{c} {n}"))
+            .collect(),
+        affiliations_at_cap: report
+            .affiliations_at_cap
+            .iter()
+            .map(|(a, n)| format!("{a} {n}"))
+            .collect(),
         fields_uncovered: report.fields_uncovered.clone(),
-        conflicts_to_review: report.conflicts_to_review.iter().map(|(id, name)| format!("{name} ({id})")).collect(),
+        conflicts_to_review: report
+            .conflicts_to_review
+            .iter()
+            .map(|(id, name)| format!("{name} ({id})"))
+            .collect(),
         members: members(session, include_contact),
         rules: report.rules,
     }
@@ -143,7 +175,11 @@ pub fn status_text(session: &Session) -> String {
         session.draft_name(),
         report.size,
         report.target,
-        if report.complete { "complete, every rule holds ✓" } else { "not complete" }
+        if report.complete {
+            "complete, every rule holds ✓"
+        } else {
+            "not complete"
+        }
     );
     for r in &report.rules {
         out.push_str(&rule_line(r));
@@ -155,7 +191,13 @@ pub fn status_text(session: &Session) -> String {
 
 pub fn rule_line(r: &RuleStatus) -> String {
     let count = r.count.map(|c| c.to_string()).unwrap_or_default();
-    let mut line = format!("{} {:<34} {:>3} {:<10}", r.status.symbol(), r.label, count, r.target);
+    let mut line = format!(
+        "{} {:<34} {:>3} {:<10}",
+        r.status.symbol(),
+        r.label,
+        count,
+        r.target
+    );
     if !r.detail.is_empty() {
         line.push(' ');
         line.push_str(&r.detail);
@@ -165,11 +207,21 @@ pub fn rule_line(r: &RuleStatus) -> String {
 
 fn push_lists(out: &mut String, report: &Report, bullet: &str) {
     if !report.fields_uncovered.is_empty() {
-        out.push_str(&format!("{bullet}Fields not yet covered: {}\n", report.fields_uncovered.join("; ")));
+        out.push_str(&format!(
+            "{bullet}Fields not yet covered: {}\n",
+            report.fields_uncovered.join("; ")
+        ));
     }
     if !report.conflicts_to_review.is_empty() {
-        let names: Vec<String> = report.conflicts_to_review.iter().map(|(id, n)| format!("{n} ({id})")).collect();
-        out.push_str(&format!("{bullet}Declared conflicts to review: {}\n", names.join(", ")));
+        let names: Vec<String> = report
+            .conflicts_to_review
+            .iter()
+            .map(|(id, n)| format!("{n} ({id})"))
+            .collect();
+        out.push_str(&format!(
+            "{bullet}Declared conflicts to review: {}\n",
+            names.join(", ")
+        ));
     }
 }
 
@@ -180,7 +232,16 @@ pub fn json(session: &Session, include_contact: bool) -> String {
 pub fn csv(session: &Session, include_contact: bool) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header = vec![
-        "seat", "id", "name", "gender", "nationality", "region", "development", "affiliation", "fields", "nominated_by",
+        "seat",
+        "id",
+        "name",
+        "gender",
+        "nationality",
+        "region",
+        "development",
+        "affiliation",
+        "fields",
+        "nominated_by",
         "h_index",
     ];
     if include_contact {
@@ -197,7 +258,11 @@ pub fn csv(session: &Session, include_contact: bool) -> Result<String, csv::Erro
             m.region.label().to_owned(),
             m.development.label().to_owned(),
             m.affiliations.join(";"),
-            m.fields.iter().map(|f| f.qualified()).collect::<Vec<_>>().join(";"),
+            m.fields
+                .iter()
+                .map(|f| f.qualified())
+                .collect::<Vec<_>>()
+                .join(";"),
             m.nominated_by.join(";"),
             m.h_index.map(|h| h.to_string()).unwrap_or_default(),
         ];
@@ -222,11 +287,16 @@ pub fn markdown(session: &Session, include_contact: bool, with_log: bool) -> Res
         session.draft_name(),
         report.size,
         report.target,
-        if report.complete { "Every rule holds." } else { "Not yet complete: see the rules below." }
+        if report.complete {
+            "Every rule holds."
+        } else {
+            "Not yet complete: see the rules below."
+        }
     ));
     out.push_str("Classified: contains personal data of applicants (ST/SGB/2024/3). Circulate to the committee only.\n\n");
     out.push_str("## Members\n\n");
-    let mut header = "| # | Name | Office | Gender | Nationality | Region | Affiliation | Fields |".to_owned();
+    let mut header =
+        "| # | Name | Office | Gender | Nationality | Region | Affiliation | Fields |".to_owned();
     let mut rule = "|---|---|---|---|---|---|---|---|".to_owned();
     if include_contact {
         header.push_str(" Email | Conflict of interest |");
@@ -243,7 +313,12 @@ pub fn markdown(session: &Session, include_contact: bool, with_log: bool) -> Res
             m.nationalities.join(", "),
             m.region.label(),
             md(&m.affiliations.join("; ")),
-            md(&m.fields.iter().map(|f| f.short()).collect::<Vec<_>>().join(", ")),
+            md(&m
+                .fields
+                .iter()
+                .map(|f| f.short())
+                .collect::<Vec<_>>()
+                .join(", ")),
         );
         if include_contact {
             row.push_str(&format!(
@@ -270,7 +345,11 @@ pub fn markdown(session: &Session, include_contact: bool, with_log: bool) -> Res
     push_lists(&mut out, &report, "- ");
     if with_log {
         out.push_str("\n## Audit log\n\n");
-        for e in session.log()?.iter().filter(|e| e.draft == session.draft_name()) {
+        for e in session
+            .log()?
+            .iter()
+            .filter(|e| e.draft == session.draft_name())
+        {
             out.push_str(&format!("- {}\n", md(&e.summary())));
         }
     }
@@ -307,13 +386,14 @@ pub fn compare(session: &Session, a: &str, b: &str) -> Result<Comparison, Error>
     let (da, db) = (session.load_draft(a)?, session.load_draft(b)?);
     let (ra, rb) = (session.report_for(&da), session.report_for(&db));
     let pool = session.pool();
-    let only = |x: &crate::draft::DraftState, y: &crate::draft::DraftState| -> Vec<(String, String)> {
-        x.members()
-            .into_iter()
-            .filter(|&m| !y.contains(m))
-            .map(|m| (pool.candidate(m).id.clone(), pool.candidate(m).name.clone()))
-            .collect()
-    };
+    let only =
+        |x: &crate::draft::DraftState, y: &crate::draft::DraftState| -> Vec<(String, String)> {
+            x.members()
+                .into_iter()
+                .filter(|&m| !y.contains(m))
+                .map(|m| (pool.candidate(m).id.clone(), pool.candidate(m).name.clone()))
+                .collect()
+        };
     let mut rules = Vec::new();
     for x in &ra.rules {
         let y = rb.rules.iter().find(|r| r.id == x.id);
@@ -342,16 +422,43 @@ pub fn compare(session: &Session, a: &str, b: &str) -> Result<Comparison, Error>
 
 impl Comparison {
     pub fn text(&self) -> String {
-        let mut out = format!("{} ({} members)  vs  {} ({} members)\n\n", self.a, self.size_a, self.b, self.size_b);
+        let mut out = format!(
+            "{} ({} members)  vs  {} ({} members)\n\n",
+            self.a, self.size_a, self.b, self.size_b
+        );
         let names = |v: &[(String, String)]| {
-            if v.is_empty() { "—".to_owned() } else { v.iter().map(|(id, n)| format!("{n} ({id})")).collect::<Vec<_>>().join(", ") }
+            if v.is_empty() {
+                "—".to_owned()
+            } else {
+                v.iter()
+                    .map(|(id, n)| format!("{n} ({id})"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
         };
         out.push_str(&format!("Only in {}: {}\n", self.a, names(&self.only_in_a)));
-        out.push_str(&format!("Only in {}: {}\n\n", self.b, names(&self.only_in_b)));
-        out.push_str(&format!("{:<44} {:>9} {:>9} {:>5}  target\n", "rule", self.a, self.b, "diff"));
+        out.push_str(&format!(
+            "Only in {}: {}\n\n",
+            self.b,
+            names(&self.only_in_b)
+        ));
+        out.push_str(&format!(
+            "{:<44} {:>9} {:>9} {:>5}  target\n",
+            "rule", self.a, self.b, "diff"
+        ));
         for r in &self.rules {
-            let count = |c: Option<u32>, s: crate::rules::Status| format!("{} {}", c.map(|c| c.to_string()).unwrap_or_default(), s.symbol());
-            let diff = if r.diff == 0 { String::new() } else { format!("{:+}", r.diff) };
+            let count = |c: Option<u32>, s: crate::rules::Status| {
+                format!(
+                    "{} {}",
+                    c.map(|c| c.to_string()).unwrap_or_default(),
+                    s.symbol()
+                )
+            };
+            let diff = if r.diff == 0 {
+                String::new()
+            } else {
+                format!("{:+}", r.diff)
+            };
             out.push_str(&format!(
                 "{:<44} {:>9} {:>9} {:>5}  {}\n",
                 r.label,

@@ -18,7 +18,11 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 
 /// Splits a multi-valued cell on `;`, trimming and dropping empty parts.
 pub fn split_list(cell: &str) -> Vec<String> {
-    cell.split(';').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+    cell.split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Collapses runs of whitespace to one space and trims.
@@ -40,6 +44,9 @@ mod tests {
     #[test]
     fn lists() {
         assert_eq!(split_list(" KEN ; GBR;;"), vec!["KEN", "GBR"]);
-        assert_eq!(clean_spaces(" University  of\tOxford "), "University of Oxford");
+        assert_eq!(
+            clean_spaces(" University  of\tOxford "),
+            "University of Oxford"
+        );
     }
 }

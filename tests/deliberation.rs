@@ -13,12 +13,26 @@ use panel_draft::rules::Status;
 use panel_draft::session::{Applied, Config, Error, Session};
 
 fn config(dir: &std::path::Path, member: &str) -> Config {
-    Config { db: dir.join("db"), rules: None, countries: None, aliases: None, member: member.into(), draft: None }
+    Config {
+        db: dir.join("db"),
+        rules: None,
+        countries: None,
+        aliases: None,
+        member: member.into(),
+        draft: None,
+    }
 }
 
 fn session(dir: &std::path::Path) -> Session {
     let mut s = Session::open(&config(dir, "alice")).unwrap();
-    s.import(ImportOutcome { candidates: balanced_pool(), warnings: Vec::new() }, "pool").unwrap();
+    s.import(
+        ImportOutcome {
+            candidates: balanced_pool(),
+            warnings: Vec::new(),
+        },
+        "pool",
+    )
+    .unwrap();
     s
 }
 
@@ -27,11 +41,20 @@ fn ok(s: &mut Session, a: Action) -> Applied {
 }
 
 fn role(s: &mut Session, id: &str, r: Option<Role>) -> Result<Applied, Error> {
-    s.apply(Action::SetRole { id: id.into(), role: r }, None)
+    s.apply(
+        Action::SetRole {
+            id: id.into(),
+            role: r,
+        },
+        None,
+    )
 }
 
 fn rule<'a>(r: &'a panel_draft::rules::Report, id: &str) -> &'a panel_draft::rules::RuleStatus {
-    r.rules.iter().find(|x| x.id == id).unwrap_or_else(|| panic!("no rule {id}"))
+    r.rules
+        .iter()
+        .find(|x| x.id == id)
+        .unwrap_or_else(|| panic!("no rule {id}"))
 }
 
 // balanced_pool: B00..B07 African (B00 KEN f, B01 NGA m, ...), B08..B15
@@ -47,15 +70,33 @@ fn office_rules_and_limits() {
     }
     role(&mut s, "B00", Some(Role::CoChair)).unwrap();
     let r = s.report();
-    assert_eq!(rule(&r, "co-chairs").status, Status::Fail, "one co-chair alone is not enough");
+    assert_eq!(
+        rule(&r, "co-chairs").status,
+        Status::Fail,
+        "one co-chair alone is not enough"
+    );
     // Two developing-country co-chairs: refused? No, reported.
     role(&mut s, "B01", Some(Role::CoChair)).unwrap();
     let r = s.report();
     assert_eq!(rule(&r, "co-chairs").status, Status::Ok);
-    assert_eq!(rule(&r, "co-chairs-development").status, Status::Fail, "KEN and NGA are both developing");
+    assert_eq!(
+        rule(&r, "co-chairs-development").status,
+        Status::Fail,
+        "KEN and NGA are both developing"
+    );
     // A third co-chair is refused.
     let e = role(&mut s, "B33", Some(Role::CoChair)).unwrap_err();
-    assert!(matches!(e, Error::Refused(Refusal::RoleLimit { role: Role::CoChair, limit: 2, .. })), "{e}");
+    assert!(
+        matches!(
+            e,
+            Error::Refused(Refusal::RoleLimit {
+                role: Role::CoChair,
+                limit: 2,
+                ..
+            })
+        ),
+        "{e}"
+    );
     // Replace B01 (NGA, man) by B33 (DEU, man) as co-chair: developed + developing, F + M.
     role(&mut s, "B01", None).unwrap();
     role(&mut s, "B33", Some(Role::CoChair)).unwrap();
@@ -65,7 +106,11 @@ fn office_rules_and_limits() {
     // Same gender is reported.
     role(&mut s, "B33", None).unwrap();
     role(&mut s, "B32", Some(Role::CoChair)).unwrap();
-    assert_eq!(rule(&s.report(), "co-chairs-gender").status, Status::Fail, "KEN f and USA f");
+    assert_eq!(
+        rule(&s.report(), "co-chairs-gender").status,
+        Status::Fail,
+        "KEN f and USA f"
+    );
     // Vice-chairs: three allowed, a fourth refused; chairs per region counted.
     for id in ["B01", "B02", "B08"] {
         role(&mut s, id, Some(Role::ViceChair)).unwrap();
@@ -74,8 +119,16 @@ fn office_rules_and_limits() {
     let r = s.report();
     assert_eq!(rule(&r, "vice-chairs").count, Some(3));
     let per_region = rule(&r, "chairs-region");
-    assert_eq!(per_region.status, Status::Fail, "B00, B01, B02 are all African");
-    assert!(per_region.detail.contains("African 3"), "{}", per_region.detail);
+    assert_eq!(
+        per_region.status,
+        Status::Fail,
+        "B00, B01, B02 are all African"
+    );
+    assert!(
+        per_region.detail.contains("African 3"),
+        "{}",
+        per_region.detail
+    );
 }
 
 #[test]
@@ -86,11 +139,40 @@ fn removing_or_swapping_an_office_holder_asks_what_happens() {
     ok(&mut s, Action::Add { id: "B33".into() });
     role(&mut s, "B00", Some(Role::CoChair)).unwrap();
     // Without saying, a swap that removes a co-chair is refused.
-    let e = s.apply(Action::Swap { outgoing: "B00".into(), incoming: "B02".into(), role: None }, None).unwrap_err();
-    assert!(matches!(e, Error::Refused(Refusal::HoldsRole { role: Role::CoChair, .. })), "{e}");
-    assert_eq!(s.draft().role_of("B00"), Some(Role::CoChair), "nothing changed");
+    let e = s
+        .apply(
+            Action::Swap {
+                outgoing: "B00".into(),
+                incoming: "B02".into(),
+                role: None,
+            },
+            None,
+        )
+        .unwrap_err();
+    assert!(
+        matches!(
+            e,
+            Error::Refused(Refusal::HoldsRole {
+                role: Role::CoChair,
+                ..
+            })
+        ),
+        "{e}"
+    );
+    assert_eq!(
+        s.draft().role_of("B00"),
+        Some(Role::CoChair),
+        "nothing changed"
+    );
     // Transfer: the newcomer is co-chair.
-    ok(&mut s, Action::Swap { outgoing: "B00".into(), incoming: "B02".into(), role: Some(RoleFate::Transfer) });
+    ok(
+        &mut s,
+        Action::Swap {
+            outgoing: "B00".into(),
+            incoming: "B02".into(),
+            role: Some(RoleFate::Transfer),
+        },
+    );
     assert_eq!(s.draft().role_of("B02"), Some(Role::CoChair));
     assert_eq!(s.draft().role_of("B00"), None);
     // Undo restores the old co-chair in office.
@@ -98,37 +180,126 @@ fn removing_or_swapping_an_office_holder_asks_what_happens() {
     assert_eq!(s.draft().role_of("B00"), Some(Role::CoChair));
     assert_eq!(s.draft().role_of("B02"), None);
     // Removing with the office dropped; undo brings both back.
-    assert!(s.apply(Action::Remove { id: "B00".into(), role: None }, None).is_err());
-    ok(&mut s, Action::Remove { id: "B00".into(), role: Some(RoleFate::Drop) });
+    assert!(
+        s.apply(
+            Action::Remove {
+                id: "B00".into(),
+                role: None
+            },
+            None
+        )
+        .is_err()
+    );
+    ok(
+        &mut s,
+        Action::Remove {
+            id: "B00".into(),
+            role: Some(RoleFate::Drop),
+        },
+    );
     assert!(s.draft().record().roles.is_empty());
     ok(&mut s, Action::Undo);
     assert_eq!(s.draft().role_of("B00"), Some(Role::CoChair));
     // "Transfer" on a removal has no one to transfer to.
-    assert!(s.apply(Action::Remove { id: "B00".into(), role: Some(RoleFate::Transfer) }, None).is_err());
+    assert!(
+        s.apply(
+            Action::Remove {
+                id: "B00".into(),
+                role: Some(RoleFate::Transfer)
+            },
+            None
+        )
+        .is_err()
+    );
 }
 
 #[test]
 fn notes_flags_shortlist_and_discussion_queue() {
     let tmp = tempfile::tempdir().unwrap();
     let mut s = session(tmp.path());
-    ok(&mut s, Action::Note { id: "B05".into(), text: "Strong on governance.".into() });
-    ok(&mut s, Action::Flag { id: "B07".into(), on: true });
-    ok(&mut s, Action::Flag { id: "B05".into(), on: true });
-    ok(&mut s, Action::Shortlist { id: "B05".into(), on: true });
-    assert!(s.apply(Action::Note { id: "B05".into(), text: "   ".into() }, None).is_err(), "empty notes refused");
-    assert!(s.apply(Action::Flag { id: "nobody".into(), on: true }, None).is_err());
-    assert_eq!(s.annotations().queue(), vec!["B07".to_string(), "B05".to_string()], "flag order");
-    ok(&mut s, Action::Discuss { id: Some("B07".into()) });
+    ok(
+        &mut s,
+        Action::Note {
+            id: "B05".into(),
+            text: "Strong on governance.".into(),
+        },
+    );
+    ok(
+        &mut s,
+        Action::Flag {
+            id: "B07".into(),
+            on: true,
+        },
+    );
+    ok(
+        &mut s,
+        Action::Flag {
+            id: "B05".into(),
+            on: true,
+        },
+    );
+    ok(
+        &mut s,
+        Action::Shortlist {
+            id: "B05".into(),
+            on: true,
+        },
+    );
+    assert!(
+        s.apply(
+            Action::Note {
+                id: "B05".into(),
+                text: "   ".into()
+            },
+            None
+        )
+        .is_err(),
+        "empty notes refused"
+    );
+    assert!(
+        s.apply(
+            Action::Flag {
+                id: "nobody".into(),
+                on: true
+            },
+            None
+        )
+        .is_err()
+    );
+    assert_eq!(
+        s.annotations().queue(),
+        vec!["B07".to_string(), "B05".to_string()],
+        "flag order"
+    );
+    ok(
+        &mut s,
+        Action::Discuss {
+            id: Some("B07".into()),
+        },
+    );
     drop(s);
     // Everything survives a restart; flags are independent of the draft.
     let s = Session::open(&config(tmp.path(), "bob")).unwrap();
     let notes = s.annotations().notes("B05");
-    assert_eq!((notes.len(), notes[0].author.as_str(), notes[0].text.as_str()), (1, "alice", "Strong on governance."));
+    assert_eq!(
+        (
+            notes.len(),
+            notes[0].author.as_str(),
+            notes[0].text.as_str()
+        ),
+        (1, "alice", "Strong on governance.")
+    );
     assert!(s.annotations().is_shortlisted("B05") && s.annotations().is_flagged("B05"));
     assert_eq!(s.discussing(), s.pool().ix("B07"));
     assert_eq!(s.draft().counters().size, 0);
-    assert_eq!(panel_draft::cli::step_queue(&s.annotations().queue(), Some("B07"), true).as_deref(), Some("B05"));
-    assert_eq!(panel_draft::cli::step_queue(&s.annotations().queue(), Some("B05"), true).as_deref(), Some("B07"));
+    assert_eq!(
+        panel_draft::cli::step_queue(&s.annotations().queue(), Some("B07"), true).as_deref(),
+        Some("B05")
+    );
+    assert_eq!(
+        panel_draft::cli::step_queue(&s.annotations().queue(), Some("B05"), true).as_deref(),
+        Some("B07")
+    );
 }
 
 #[test]
@@ -137,28 +308,89 @@ fn named_drafts_have_their_own_members_and_history_and_compare() {
     let mut s = session(tmp.path());
     ok(&mut s, Action::Add { id: "B00".into() });
     ok(&mut s, Action::Add { id: "B01".into() });
-    ok(&mut s, Action::CloneDraft { name: "more industry".into() });
-    ok(&mut s, Action::SwitchDraft { name: "more industry".into() });
+    ok(
+        &mut s,
+        Action::CloneDraft {
+            name: "more industry".into(),
+        },
+    );
+    ok(
+        &mut s,
+        Action::SwitchDraft {
+            name: "more industry".into(),
+        },
+    );
     assert_eq!(s.draft_name(), "more industry");
-    ok(&mut s, Action::Swap { outgoing: "B01".into(), incoming: "B03".into(), role: None });
+    ok(
+        &mut s,
+        Action::Swap {
+            outgoing: "B01".into(),
+            incoming: "B03".into(),
+            role: None,
+        },
+    );
     ok(&mut s, Action::Add { id: "B08".into() });
     // Undo in the clone does not touch main.
     ok(&mut s, Action::Undo);
     let cmp = panel_draft::export::compare(&s, "main", "more industry").unwrap();
-    assert_eq!(cmp.only_in_a, vec![("B01".to_string(), "Person B01".to_string())]);
-    assert_eq!(cmp.only_in_b, vec![("B03".to_string(), "Person B03".to_string())]);
+    assert_eq!(
+        cmp.only_in_a,
+        vec![("B01".to_string(), "Person B01".to_string())]
+    );
+    assert_eq!(
+        cmp.only_in_b,
+        vec![("B03".to_string(), "Person B03".to_string())]
+    );
     let women = cmp.rules.iter().find(|r| r.id == "women").unwrap();
-    assert_eq!((women.count_a, women.count_b, women.diff), (Some(1), Some(1), 0));
+    assert_eq!(
+        (women.count_a, women.count_b, women.diff),
+        (Some(1), Some(1), 0)
+    );
     let text = cmp.text();
     assert!(text.contains("Only in main: Person B01 (B01)"), "{text}");
     // Names: duplicates refused, the current draft cannot be deleted, rename moves it.
-    assert!(s.apply(Action::CreateDraft { name: "main".into() }, None).is_err());
-    assert!(s.apply(Action::DeleteDraft { name: "more industry".into() }, None).is_err());
-    ok(&mut s, Action::RenameDraft { from: "more industry".into(), to: "industry".into() });
+    assert!(
+        s.apply(
+            Action::CreateDraft {
+                name: "main".into()
+            },
+            None
+        )
+        .is_err()
+    );
+    assert!(
+        s.apply(
+            Action::DeleteDraft {
+                name: "more industry".into()
+            },
+            None
+        )
+        .is_err()
+    );
+    ok(
+        &mut s,
+        Action::RenameDraft {
+            from: "more industry".into(),
+            to: "industry".into(),
+        },
+    );
     assert_eq!(s.draft_name(), "industry");
-    ok(&mut s, Action::CreateDraft { name: "empty".into() });
-    ok(&mut s, Action::DeleteDraft { name: "empty".into() });
-    assert_eq!(s.draft_names().unwrap(), vec!["industry".to_string(), "main".to_string()]);
+    ok(
+        &mut s,
+        Action::CreateDraft {
+            name: "empty".into(),
+        },
+    );
+    ok(
+        &mut s,
+        Action::DeleteDraft {
+            name: "empty".into(),
+        },
+    );
+    assert_eq!(
+        s.draft_names().unwrap(),
+        vec!["industry".to_string(), "main".to_string()]
+    );
     drop(s);
     // The current draft is remembered; --draft picks another.
     let s = Session::open(&config(tmp.path(), "alice")).unwrap();
@@ -172,7 +404,13 @@ fn named_drafts_have_their_own_members_and_history_and_compare() {
     assert!(s.draft().contains(s.pool().ix("B01").unwrap()));
     cfg.draft = Some("nope".into());
     drop(s);
-    assert!(Session::open(&cfg).err().unwrap().to_string().contains("no draft named 'nope'"));
+    assert!(
+        Session::open(&cfg)
+            .err()
+            .unwrap()
+            .to_string()
+            .contains("no draft named 'nope'")
+    );
 }
 
 #[test]
@@ -180,19 +418,32 @@ fn the_log_records_a_scripted_session_in_order() {
     let tmp = tempfile::tempdir().unwrap();
     {
         let mut s = session(tmp.path());
-        s.apply(Action::Add { id: "B00".into() }, Some("needed in Africa".into())).unwrap();
+        s.apply(
+            Action::Add { id: "B00".into() },
+            Some("needed in Africa".into()),
+        )
+        .unwrap();
         ok(&mut s, Action::Add { id: "B01".into() });
     }
     {
         let mut s = Session::open(&config(tmp.path(), "bob")).unwrap();
         ok(&mut s, Action::Undo);
-        s.apply(Action::Flag { id: "B02".into(), on: true }, Some("discuss tomorrow".into())).unwrap();
+        s.apply(
+            Action::Flag {
+                id: "B02".into(),
+                on: true,
+            },
+            Some("discuss tomorrow".into()),
+        )
+        .unwrap();
         ok(&mut s, Action::CloneDraft { name: "b".into() });
     }
     let s = Session::open(&config(tmp.path(), "carol")).unwrap();
     let log = s.log().unwrap();
-    let rows: Vec<(String, String, Option<String>)> =
-        log.iter().map(|e| (e.member.clone(), e.summary_what(), e.reason.clone())).collect();
+    let rows: Vec<(String, String, Option<String>)> = log
+        .iter()
+        .map(|e| (e.member.clone(), e.summary_what(), e.reason.clone()))
+        .collect();
     let expect = [
         ("alice", "import pool: 40 candidates (+40, ~0, -0)", None),
         ("alice", "add B00 to seat 1", Some("needed in Africa")),
@@ -203,24 +454,56 @@ fn the_log_records_a_scripted_session_in_order() {
     ];
     assert_eq!(rows.len(), expect.len(), "{rows:#?}");
     for (row, (m, what, why)) in rows.iter().zip(expect) {
-        assert_eq!((row.0.as_str(), row.1.as_str(), row.2.as_deref()), (m, what, why));
+        assert_eq!(
+            (row.0.as_str(), row.1.as_str(), row.2.as_deref()),
+            (m, what, why)
+        );
     }
-    assert!(matches!(log[3].event, Event::Draft { action: Action::Undo, .. }), "undo is an entry of its own");
+    assert!(
+        matches!(
+            log[3].event,
+            Event::Draft {
+                action: Action::Undo,
+                ..
+            }
+        ),
+        "undo is an entry of its own"
+    );
     // The Markdown export carries offices and, on request, the log.
     let md = panel_draft::export::markdown(&s, false, true).unwrap();
-    assert!(md.contains("## Audit log") && md.contains("needed in Africa"), "{md}");
+    assert!(
+        md.contains("## Audit log") && md.contains("needed in Africa"),
+        "{md}"
+    );
 }
 
 #[test]
 fn a_schema_1_database_is_upgraded_in_place() {
     let tmp = tempfile::tempdir().unwrap();
     let db = tmp.path().join("db");
-    copy_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/db-v1").as_path(), &db);
-    let cfg = Config { db: db.clone(), rules: None, countries: None, aliases: None, member: "dana".into(), draft: None };
+    copy_dir(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/db-v1")
+            .as_path(),
+        &db,
+    );
+    let cfg = Config {
+        db: db.clone(),
+        rules: None,
+        countries: None,
+        aliases: None,
+        member: "dana".into(),
+        draft: None,
+    };
     let mut s = Session::open(&cfg).expect("schema 1 opens and upgrades");
     // The fixture: pool V1..V4; alice added V1 and V2, bob swapped V2→V3 and undid it.
     assert_eq!(s.pool().len(), 4);
-    let ids: Vec<String> = s.draft().members().iter().map(|&ix| s.pool().candidate(ix).id.clone()).collect();
+    let ids: Vec<String> = s
+        .draft()
+        .members()
+        .iter()
+        .map(|&ix| s.pool().candidate(ix).id.clone())
+        .collect();
     assert_eq!(ids, vec!["V1", "V2"]);
     assert_eq!(s.draft_name(), "main");
     let log = s.log().unwrap();

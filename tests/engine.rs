@@ -36,8 +36,15 @@ fn third_national_is_refused_naming_the_two_members() {
     add(&mut s, &p, &r, "a").unwrap();
     add(&mut s, &p, &r, "b").unwrap();
     let v = refusal_rules(add(&mut s, &p, &r, "c").unwrap_err());
-    assert!(matches!(&v[0], Violation::NationalityCap { code, holders, .. } if code == "KEN" && holders.len() == 2));
-    assert!(v[0].to_string().contains("Kenya (KEN) already has 2 members"), "{}", v[0]);
+    assert!(
+        matches!(&v[0], Violation::NationalityCap { code, holders, .. } if code == "KEN" && holders.len() == 2)
+    );
+    assert!(
+        v[0].to_string()
+            .contains("Kenya (KEN) already has 2 members"),
+        "{}",
+        v[0]
+    );
     assert_eq!(s.counters().size, 2, "refusal changed nothing");
 }
 
@@ -45,7 +52,13 @@ fn third_national_is_refused_naming_the_two_members() {
 fn affiliation_cap_sees_through_aliases_but_not_independent() {
     let p = pool(vec![
         person("a", Gender::Female, &["USA"], &["MIT"], &[0]),
-        person("b", Gender::Male, &["GBR"], &["Massachusetts Institute of Technology"], &[1]),
+        person(
+            "b",
+            Gender::Male,
+            &["GBR"],
+            &["Massachusetts Institute of Technology"],
+            &[1],
+        ),
         person("c", Gender::Female, &["FRA"], &["M.I.T."], &[2]),
         person("d", Gender::Female, &["DEU"], &["Independent"], &[2]),
         person("e", Gender::Female, &["ITA"], &["Independent"], &[2]),
@@ -56,7 +69,10 @@ fn affiliation_cap_sees_through_aliases_but_not_independent() {
     add(&mut s, &p, &r, "a").unwrap();
     add(&mut s, &p, &r, "b").unwrap();
     let v = refusal_rules(add(&mut s, &p, &r, "c").unwrap_err());
-    assert!(matches!(&v[0], Violation::AffiliationCap { cap: 2, .. }), "{v:?}");
+    assert!(
+        matches!(&v[0], Violation::AffiliationCap { cap: 2, .. }),
+        "{v:?}"
+    );
     for id in ["d", "e", "f"] {
         add(&mut s, &p, &r, id).unwrap();
     }
@@ -67,24 +83,47 @@ fn ineligible_candidates_are_refused() {
     let mut staff = person("staff", Gender::Female, &["KEN"], &["UNDP"], &[0]);
     staff.un_staff = true;
     let mut late = person("late", Gender::Female, &["GHA"], &["U"], &[0]);
-    late.submitted = Some(Date { year: 2025, month: 11, day: 1 });
+    late.submitted = Some(Date {
+        year: 2025,
+        month: 11,
+        day: 1,
+    });
     let mut never = person("never", Gender::Female, &["SEN"], &["V"], &[0]);
     never.submitted = None;
     let mut on_time = person("ontime", Gender::Female, &["NGA"], &["W"], &[0]);
-    on_time.submitted = Some(Date { year: 2025, month: 10, day: 31 });
+    on_time.submitted = Some(Date {
+        year: 2025,
+        month: 10,
+        day: 31,
+    });
     let p = pool(vec![staff, late, never, on_time]);
     let r = rules();
     let mut s = DraftState::new(&p, &r, DraftRecord::default());
-    assert_eq!(refusal_rules(add(&mut s, &p, &r, "staff").unwrap_err()), vec![Violation::UnStaff]);
-    assert!(matches!(refusal_rules(add(&mut s, &p, &r, "late").unwrap_err())[0], Violation::LateApplication { .. }));
-    assert!(matches!(refusal_rules(add(&mut s, &p, &r, "never").unwrap_err())[0], Violation::NoApplication { .. }));
+    assert_eq!(
+        refusal_rules(add(&mut s, &p, &r, "staff").unwrap_err()),
+        vec![Violation::UnStaff]
+    );
+    assert!(matches!(
+        refusal_rules(add(&mut s, &p, &r, "late").unwrap_err())[0],
+        Violation::LateApplication { .. }
+    ));
+    assert!(matches!(
+        refusal_rules(add(&mut s, &p, &r, "never").unwrap_err())[0],
+        Violation::NoApplication { .. }
+    ));
     add(&mut s, &p, &r, "ontime").expect("the deadline day itself is on time");
 }
 
 #[test]
 fn balanced_panel_of_forty_satisfies_every_rule_and_a_41st_is_refused() {
     let mut cands = balanced_pool();
-    cands.push(person("extra", Gender::Female, &["JPN"], &["Extra U"], &[0]));
+    cands.push(person(
+        "extra",
+        Gender::Female,
+        &["JPN"],
+        &["Extra U"],
+        &[0],
+    ));
     let p = pool(cands);
     let r = rules();
     let mut s = DraftState::new(&p, &r, DraftRecord::default());
@@ -92,14 +131,36 @@ fn balanced_panel_of_forty_satisfies_every_rule_and_a_41st_is_refused() {
         add(&mut s, &p, &r, &format!("B{n:02}")).unwrap();
     }
     let rep = report(&p, &r, s.counters(), &s.members(), &s.role_holders(&p));
-    let failing: Vec<_> = rep.rules.iter().filter(|x| x.status == Status::Fail).map(|x| &x.id).collect();
+    let failing: Vec<_> = rep
+        .rules
+        .iter()
+        .filter(|x| x.status == Status::Fail)
+        .map(|x| &x.id)
+        .collect();
     assert!(rep.complete, "failing: {failing:?}");
-    assert_eq!(refusal_rules(add(&mut s, &p, &r, "extra").unwrap_err()), vec![Violation::PanelFull { size: 40 }]);
+    assert_eq!(
+        refusal_rules(add(&mut s, &p, &r, "extra").unwrap_err()),
+        vec![Violation::PanelFull { size: 40 }]
+    );
     // A swap keeps the size and is allowed.
-    let step = s.plan(&p, &r, Action::Swap { outgoing: "B00".into(), incoming: "extra".into(), role: None }).unwrap();
+    let step = s
+        .plan(
+            &p,
+            &r,
+            Action::Swap {
+                outgoing: "B00".into(),
+                incoming: "extra".into(),
+                role: None,
+            },
+        )
+        .unwrap();
     s.commit(&p, step);
     assert_eq!(s.counters().size, 40);
-    assert_eq!(s.seat_of(p.ix("extra").unwrap()), Some(0), "the swap keeps the seat");
+    assert_eq!(
+        s.seat_of(p.ix("extra").unwrap()),
+        Some(0),
+        "the swap keeps the seat"
+    );
 }
 
 #[test]
@@ -112,7 +173,10 @@ fn report_counts_women_against_target() {
     }
     let rep = report(&p, &r, s.counters(), &s.members(), &s.role_holders(&p));
     let women = rep.rules.iter().find(|x| x.id == "women").unwrap();
-    assert_eq!((women.count, women.status, women.target.as_str()), (Some(10), Status::Fail, "≥16"));
+    assert_eq!(
+        (women.count, women.status, women.target.as_str()),
+        (Some(10), Status::Fail, "≥16")
+    );
     let size = rep.rules.iter().find(|x| x.id == "panel-size").unwrap();
     assert_eq!(size.detail, "30 seats empty");
 }
@@ -124,7 +188,17 @@ fn undo_and_redo_walk_the_history() {
     let mut s = DraftState::new(&p, &r, DraftRecord::default());
     add(&mut s, &p, &r, "B01").unwrap();
     add(&mut s, &p, &r, "B02").unwrap();
-    let step = s.plan(&p, &r, Action::Swap { outgoing: "B01".into(), incoming: "B03".into(), role: None }).unwrap();
+    let step = s
+        .plan(
+            &p,
+            &r,
+            Action::Swap {
+                outgoing: "B01".into(),
+                incoming: "B03".into(),
+                role: None,
+            },
+        )
+        .unwrap();
     s.commit(&p, step);
     let after_swap = s.record().seats.clone();
     for _ in 0..3 {
@@ -132,13 +206,19 @@ fn undo_and_redo_walk_the_history() {
         s.commit(&p, step);
     }
     assert_eq!(s.counters().size, 0);
-    assert_eq!(s.plan(&p, &r, Action::Undo).unwrap_err(), Refusal::NothingToUndo);
+    assert_eq!(
+        s.plan(&p, &r, Action::Undo).unwrap_err(),
+        Refusal::NothingToUndo
+    );
     for _ in 0..3 {
         let step = s.plan(&p, &r, Action::Redo).unwrap();
         s.commit(&p, step);
     }
     assert_eq!(s.record().seats, after_swap);
-    assert_eq!(s.plan(&p, &r, Action::Redo).unwrap_err(), Refusal::NothingToRedo);
+    assert_eq!(
+        s.plan(&p, &r, Action::Redo).unwrap_err(),
+        Refusal::NothingToRedo
+    );
     // A new change clears the redo stack.
     let step = s.plan(&p, &r, Action::Undo).unwrap();
     s.commit(&p, step);
@@ -158,7 +238,11 @@ fn preview_reports_moves_without_changing_anything() {
     assert!(pv.allowed());
     let women = pv.changes.iter().find(|c| c.id == "women").unwrap();
     assert_eq!((women.before, women.after), (1, 2));
-    assert!(pv.changes.iter().any(|c| c.id == "region-afr" && c.before == 1 && c.after == 2));
+    assert!(
+        pv.changes
+            .iter()
+            .any(|c| c.id == "region-afr" && c.before == 1 && c.after == 2)
+    );
     assert_eq!(s.counters(), &before);
     // Swapping a woman for a woman leaves the women counter alone.
     let pv = panel_draft::rules::preview(&p, &r, s.counters(), &s.members(), cand, p.ix("B00"));
@@ -169,7 +253,15 @@ fn preview_reports_moves_without_changing_anything() {
 /// ineligible people, some dual nationals.
 fn crowded_pool() -> Pool {
     let nats = ["KEN", "GBR", "BRA", "IND", "POL", "USA"];
-    let affs = ["MIT", "M.I.T.", "Oxford University", "University of Oxford", "Lab A", "Lab B", "Independent"];
+    let affs = [
+        "MIT",
+        "M.I.T.",
+        "Oxford University",
+        "University of Oxford",
+        "Lab A",
+        "Lab B",
+        "Independent",
+    ];
     let mut out = Vec::new();
     for i in 0..60usize {
         let mut n = vec![nats[i % nats.len()]];
@@ -177,7 +269,11 @@ fn crowded_pool() -> Pool {
             n.push(nats[(i / 7) % nats.len()]);
         }
         let a = [affs[i % affs.len()]];
-        let g = if i % 3 == 0 { Gender::Male } else { Gender::Female };
+        let g = if i % 3 == 0 {
+            Gender::Male
+        } else {
+            Gender::Female
+        };
         let mut c = person(&format!("P{i}"), g, &n, &a, &[i % 18]);
         c.un_staff = i % 11 == 5;
         if i % 13 == 4 {

@@ -25,7 +25,14 @@ fn config(dir: &std::path::Path) -> Config {
 
 fn with_pool(cfg: &Config) -> Session {
     let mut s = Session::open(cfg).unwrap();
-    s.import(ImportOutcome { candidates: balanced_pool(), warnings: Vec::new() }, "test pool").unwrap();
+    s.import(
+        ImportOutcome {
+            candidates: balanced_pool(),
+            warnings: Vec::new(),
+        },
+        "test pool",
+    )
+    .unwrap();
     s
 }
 
@@ -35,13 +42,30 @@ fn reopening_shows_the_same_draft_and_history() {
     let cfg = config(tmp.path());
     {
         let mut s = with_pool(&cfg);
-        s.apply(Action::Add { id: "B01".into() }, Some("strong on safety".into())).unwrap();
+        s.apply(
+            Action::Add { id: "B01".into() },
+            Some("strong on safety".into()),
+        )
+        .unwrap();
         s.apply(Action::Add { id: "B02".into() }, None).unwrap();
-        s.apply(Action::Swap { outgoing: "B01".into(), incoming: "B03".into(), role: None }, None).unwrap();
+        s.apply(
+            Action::Swap {
+                outgoing: "B01".into(),
+                incoming: "B03".into(),
+                role: None,
+            },
+            None,
+        )
+        .unwrap();
         s.apply(Action::Undo, None).unwrap();
     }
     let mut s = Session::open(&cfg).unwrap();
-    let ids: Vec<&str> = s.draft().members().iter().map(|&ix| s.pool().candidate(ix).id.as_str()).collect();
+    let ids: Vec<&str> = s
+        .draft()
+        .members()
+        .iter()
+        .map(|&ix| s.pool().candidate(ix).id.as_str())
+        .collect();
     assert_eq!(ids, vec!["B01", "B02"]);
     assert_eq!(s.pool().len(), 40);
     // Redo survives the restart.
@@ -51,7 +75,10 @@ fn reopening_shows_the_same_draft_and_history() {
         .iter()
         .map(|e| match &e.event {
             Event::Import { .. } => "import".to_string(),
-            Event::Draft { action, .. } => serde_json::to_value(action).unwrap()["action"].as_str().unwrap().to_string(),
+            Event::Draft { action, .. } => serde_json::to_value(action).unwrap()["action"]
+                .as_str()
+                .unwrap()
+                .to_string(),
             other => format!("{other:?}"),
         })
         .collect();
@@ -68,10 +95,17 @@ fn a_second_process_gets_a_clear_message() {
     let _first = Store::open(&dir).unwrap();
     // sled's lock is per process (flock), so use a child process.
     let exe = env!("CARGO_BIN_EXE_panel-draft");
-    let out = std::process::Command::new(exe).args(["status", "--db"]).arg(&dir).output().unwrap();
+    let out = std::process::Command::new(exe)
+        .args(["status", "--db"])
+        .arg(&dir)
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("is open in another panel-draft process"), "{stderr}");
+    assert!(
+        stderr.contains("is open in another panel-draft process"),
+        "{stderr}"
+    );
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
@@ -96,7 +130,10 @@ fn damaged_database_gives_a_message_not_a_panic() {
     // Truncate every file sled wrote.
     for entry in walk(&cfg.db) {
         let len = std::fs::metadata(&entry).unwrap().len();
-        let f = std::fs::OpenOptions::new().write(true).open(&entry).unwrap();
+        let f = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&entry)
+            .unwrap();
         f.set_len(len / 3).unwrap();
     }
     match Session::open(&cfg) {
@@ -115,7 +152,11 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for e in std::fs::read_dir(dir).unwrap() {
         let p = e.unwrap().path();
-        if p.is_dir() { out.extend(walk(&p)) } else { out.push(p) }
+        if p.is_dir() {
+            out.extend(walk(&p))
+        } else {
+            out.push(p)
+        }
     }
     out
 }
@@ -131,12 +172,20 @@ fn read_only_database_folder_is_reported() {
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
     // root ignores permission bits; the check is meaningful only for others.
     if !is_root() {
-        assert!(matches!(result, Err(StoreError::ReadOnly(_))), "{:?}", result.err());
+        assert!(
+            matches!(result, Err(StoreError::ReadOnly(_))),
+            "{:?}",
+            result.err()
+        );
     }
 }
 
 fn is_root() -> bool {
-    std::process::Command::new("id").arg("-u").output().map(|o| o.stdout.starts_with(b"0")).unwrap_or(false)
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| o.stdout.starts_with(b"0"))
+        .unwrap_or(false)
 }
 
 #[test]
@@ -146,10 +195,21 @@ fn reimport_upserts_keeps_the_draft_and_flags_the_missing() {
     let mut s = with_pool(&cfg);
     s.apply(Action::Add { id: "B01".into() }, None).unwrap();
     s.apply(Action::Add { id: "B02".into() }, None).unwrap();
-    let mut next: Vec<_> = balanced_pool().into_iter().filter(|c| c.id != "B01").collect();
+    let mut next: Vec<_> = balanced_pool()
+        .into_iter()
+        .filter(|c| c.id != "B01")
+        .collect();
     next[0].name = "Renamed Person".into();
     next.push(person("NEW", Gender::Female, &["JPN"], &["New U"], &[3]));
-    let summary = s.import(ImportOutcome { candidates: next, warnings: Vec::new() }, "v2").unwrap();
+    let summary = s
+        .import(
+            ImportOutcome {
+                candidates: next,
+                warnings: Vec::new(),
+            },
+            "v2",
+        )
+        .unwrap();
     assert_eq!((summary.added, summary.updated, summary.removed), (1, 1, 1));
     assert_eq!(summary.flagged, vec!["B01".to_string()]);
     drop(s);
@@ -158,7 +218,11 @@ fn reimport_upserts_keeps_the_draft_and_flags_the_missing() {
     let b01 = s.pool().ix("B01").unwrap();
     assert!(s.pool().facts(b01).missing);
     let report = s.report();
-    let in_pool = report.rules.iter().find(|r| r.id == "in-pool").expect("flagged in the report");
+    let in_pool = report
+        .rules
+        .iter()
+        .find(|r| r.id == "in-pool")
+        .expect("flagged in the report");
     assert!(!in_pool.ok && in_pool.detail.contains("B01"));
 }
 
@@ -168,7 +232,15 @@ fn refused_batch_changes_nothing() {
     let cfg = config(tmp.path());
     let mut s = with_pool(&cfg);
     let err = s
-        .apply_all(vec![Action::Add { id: "B01".into() }, Action::Add { id: "nobody".into() }], None)
+        .apply_all(
+            vec![
+                Action::Add { id: "B01".into() },
+                Action::Add {
+                    id: "nobody".into(),
+                },
+            ],
+            None,
+        )
         .unwrap_err();
     assert_eq!(err.exit_code(), 1);
     assert_eq!(s.draft().members().len(), 0);

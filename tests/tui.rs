@@ -328,3 +328,20 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn mouse_click_selects_and_wheel_scrolls() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut a = app(tmp.path(), 120, 40, false);
+    let list = a.areas().pool_list();
+    a.update(Msg::Click { column: list.x + 5, row: list.y + 3 });
+    assert_eq!((a.focus, a.pool.selected), (Pane::Pool, 3));
+    a.update(Msg::ScrollDown { column: list.x + 5, row: list.y + 3 });
+    assert_eq!(a.pool.selected, 6);
+    let draft = a.areas().draft_list();
+    a.update(Msg::Click { column: draft.x + 3, row: draft.y + 2 });
+    assert_eq!((a.focus, a.draft_selected), (Pane::Draft, 2));
+    // Clicks outside any pane change nothing.
+    a.update(Msg::Click { column: 0, row: 0 });
+    assert_eq!(a.focus, Pane::Draft);
+}

@@ -15,9 +15,13 @@ use crate::search::{Query, Scope, SearchIndex, Sort};
 use crate::session::{self, Applied, Config, Error, Session};
 
 #[derive(Parser, Debug)]
-#[command(name = "panel-draft", version, about = "Compose the 40-member Independent International Scientific Panel on AI, live.",
+#[command(
+    name = "panel-draft",
+    version,
+    about = "Compose the 40-member Independent International Scientific Panel on AI, live.",
     long_about = "Compose the 40-member Independent International Scientific Panel on AI (UN GA resolution 79/325) live: \
-a candidate pool, the draft and every selection rule in one terminal. Without a command, opens the terminal UI.")]
+a candidate pool, the draft and every selection rule in one terminal. Without a command, opens the terminal UI."
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
@@ -169,13 +173,24 @@ pub enum DraftsCommand {
     /// List the drafts (* marks the current one).
     List,
     /// Create an empty draft.
-    New { name: String },
+    New {
+        name: String,
+    },
     /// Copy the current draft (members, roles, history) under a new name.
-    Clone { name: String },
-    Rename { from: String, to: String },
-    Delete { name: String },
+    Clone {
+        name: String,
+    },
+    Rename {
+        from: String,
+        to: String,
+    },
+    Delete {
+        name: String,
+    },
     /// Make a draft the current one (for the TUI and commands without --draft).
-    Switch { name: String },
+    Switch {
+        name: String,
+    },
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy)]
@@ -244,29 +259,60 @@ fn run(cli: Cli) -> Result<i32, Error> {
             for w in &summary.warnings {
                 eprintln!("warning: {w}");
             }
-            say(out, format_args!(
-                "imported {} candidates: {} new, {} updated, {} removed",
-                summary.candidates, summary.added, summary.updated, summary.removed
-            ));
+            say(
+                out,
+                format_args!(
+                    "imported {} candidates: {} new, {} updated, {} removed",
+                    summary.candidates, summary.added, summary.updated, summary.removed
+                ),
+            );
             if !summary.flagged.is_empty() {
-                say(out, format_args!(
-                    "kept in the draft but missing from this file (flagged): {}",
-                    summary.flagged.join(", ")
-                ));
+                say(
+                    out,
+                    format_args!(
+                        "kept in the draft but missing from this file (flagged): {}",
+                        summary.flagged.join(", ")
+                    ),
+                );
             }
             Ok(0)
         }
-        Command::Add { ids } => change(&mut s, out, ids.into_iter().map(|id| Action::Add { id }).collect(), reason),
+        Command::Add { ids } => change(
+            &mut s,
+            out,
+            ids.into_iter().map(|id| Action::Add { id }).collect(),
+            reason,
+        ),
         Command::Remove { ids, drop_role } => {
             let role = drop_role.then_some(RoleFate::Drop);
-            change(&mut s, out, ids.into_iter().map(|id| Action::Remove { id, role }).collect(), reason)
+            change(
+                &mut s,
+                out,
+                ids.into_iter()
+                    .map(|id| Action::Remove { id, role })
+                    .collect(),
+                reason,
+            )
         }
-        Command::Swap { outgoing, incoming, role } => {
+        Command::Swap {
+            outgoing,
+            incoming,
+            role,
+        } => {
             let role = role.map(|f| match f {
                 Fate::Transfer => RoleFate::Transfer,
                 Fate::Drop => RoleFate::Drop,
             });
-            change(&mut s, out, vec![Action::Swap { outgoing, incoming, role }], reason)
+            change(
+                &mut s,
+                out,
+                vec![Action::Swap {
+                    outgoing,
+                    incoming,
+                    role,
+                }],
+                reason,
+            )
         }
         Command::Role { id, role } => {
             let role = match role.as_str() {
@@ -274,7 +320,9 @@ fn run(cli: Cli) -> Result<i32, Error> {
                 text => match Role::parse(text) {
                     Some(r) => Some(r),
                     None => {
-                        eprintln!("panel-draft: unknown role '{text}'\n  hint: use co-chair, vice-chair or none");
+                        eprintln!(
+                            "panel-draft: unknown role '{text}'\n  hint: use co-chair, vice-chair or none"
+                        );
                         return Ok(2);
                     }
                 },
@@ -283,8 +331,15 @@ fn run(cli: Cli) -> Result<i32, Error> {
         }
         Command::Note { id, text } => one(&mut s, out, Action::Note { id, text }, reason),
         Command::Flag { id, off } => one(&mut s, out, Action::Flag { id, on: !off }, reason),
-        Command::Shortlist { id, off } => one(&mut s, out, Action::Shortlist { id, on: !off }, reason),
-        Command::Discuss { id, next, prev, stop } => {
+        Command::Shortlist { id, off } => {
+            one(&mut s, out, Action::Shortlist { id, on: !off }, reason)
+        }
+        Command::Discuss {
+            id,
+            next,
+            prev,
+            stop,
+        } => {
             let id = if stop {
                 None
             } else if next || prev {
@@ -293,7 +348,10 @@ fn run(cli: Cli) -> Result<i32, Error> {
                 match step_queue(&queue, current.as_deref(), next) {
                     Some(id) => Some(id),
                     None => {
-                        say(out, format_args!("the discussion queue (flagged candidates) is empty"));
+                        say(
+                            out,
+                            format_args!("the discussion queue (flagged candidates) is empty"),
+                        );
                         return Ok(1);
                     }
                 }
@@ -308,7 +366,14 @@ fn run(cli: Cli) -> Result<i32, Error> {
                     for name in s.draft_names()? {
                         let d = s.load_draft(&name)?;
                         let mark = if name == s.draft_name() { "*" } else { " " };
-                        say(out, format_args!("{mark} {name:<24} {}/{} members", d.counters().size, s.rules().size));
+                        say(
+                            out,
+                            format_args!(
+                                "{mark} {name:<24} {}/{} members",
+                                d.counters().size,
+                                s.rules().size
+                            ),
+                        );
                     }
                     return Ok(0);
                 }
@@ -323,7 +388,10 @@ fn run(cli: Cli) -> Result<i32, Error> {
         Command::Compare { a, b, json } => {
             let cmp = export::compare(&s, &a, &b)?;
             if json {
-                say(out, format_args!("{}", serde_json::to_string_pretty(&cmp).unwrap_or_default()));
+                say(
+                    out,
+                    format_args!("{}", serde_json::to_string_pretty(&cmp).unwrap_or_default()),
+                );
             } else {
                 let _ = write!(out, "{}", cmp.text());
             }
@@ -333,7 +401,9 @@ fn run(cli: Cli) -> Result<i32, Error> {
         Command::Redo => change(&mut s, out, vec![Action::Redo], reason),
         Command::Status { json } => {
             if s.pool().is_empty() {
-                eprintln!("note: the pool is empty; import one with `panel-draft import FILE` (or `import --sample`)");
+                eprintln!(
+                    "note: the pool is empty; import one with `panel-draft import FILE` (or `import --sample`)"
+                );
             }
             let complete = s.report().complete;
             if json {
@@ -343,15 +413,25 @@ fn run(cli: Cli) -> Result<i32, Error> {
             }
             Ok(if complete { 0 } else { 1 })
         }
-        Command::Export { format, out: file, include_contact, with_log } => {
+        Command::Export {
+            format,
+            out: file,
+            include_contact,
+            with_log,
+        } => {
             let text = match format {
                 Format::Json => export::json(&s, include_contact),
                 Format::Md => export::markdown(&s, include_contact, with_log)?,
-                Format::Csv => export::csv(&s, include_contact).map_err(|e| io_error(&cfg, e.to_string()))?,
+                Format::Csv => {
+                    export::csv(&s, include_contact).map_err(|e| io_error(&cfg, e.to_string()))?
+                }
             };
             match file {
                 Some(path) => write_private(&path, &text).map_err(|e| {
-                    Error::Input(crate::diag::InputError::new(&path, format!("cannot write the export: {e}")))
+                    Error::Input(crate::diag::InputError::new(
+                        &path,
+                        format!("cannot write the export: {e}"),
+                    ))
                 })?,
                 None => {
                     let _ = write!(out, "{text}");
@@ -366,7 +446,12 @@ fn run(cli: Cli) -> Result<i32, Error> {
             let pool = s.pool();
             let flagged = |ix: Ix| ann.is_flagged(&pool.candidate(ix).id);
             let shortlisted = |ix: Ix| ann.is_shortlisted(&pool.candidate(ix).id);
-            let scope = Scope { include: &|_| true, flagged: &flagged, shortlisted: &shortlisted, keeps_feasible: None };
+            let scope = Scope {
+                include: &|_| true,
+                flagged: &flagged,
+                shortlisted: &shortlisted,
+                keeps_feasible: None,
+            };
             let hits = index.search(pool, s.rules(), &q, None, &scope, Sort::default());
             let pool = s.pool();
             let rows: Vec<serde_json::Value> = hits
@@ -382,18 +467,27 @@ fn run(cli: Cli) -> Result<i32, Error> {
                 })
                 .collect();
             if json {
-                say(out, format_args!("{}", serde_json::to_string_pretty(&rows).unwrap_or_default()));
+                say(
+                    out,
+                    format_args!(
+                        "{}",
+                        serde_json::to_string_pretty(&rows).unwrap_or_default()
+                    ),
+                );
             } else {
                 for h in hits.iter().take(limit) {
                     let c = pool.candidate(h.ix);
-                    say(out, format_args!(
-                        "{:<8} {:<32} {:<4} {:<3} {}",
-                        c.id,
-                        c.name,
-                        pool.primary_nationality(h.ix),
-                        c.gender.short(),
-                        pool.primary_affiliation(h.ix)
-                    ));
+                    say(
+                        out,
+                        format_args!(
+                            "{:<8} {:<32} {:<4} {:<3} {}",
+                            c.id,
+                            c.name,
+                            pool.primary_nationality(h.ix),
+                            c.gender.short(),
+                            pool.primary_affiliation(h.ix)
+                        ),
+                    );
                 }
                 say(out, format_args!("{} matches", hits.len()));
             }
@@ -401,9 +495,16 @@ fn run(cli: Cli) -> Result<i32, Error> {
         }
         Command::Log { json } => {
             let only = cli_draft.as_deref();
-            for e in s.log()?.into_iter().filter(|e| only.is_none_or(|d| e.draft == d)) {
+            for e in s
+                .log()?
+                .into_iter()
+                .filter(|e| only.is_none_or(|d| e.draft == d))
+            {
                 if json {
-                    say(out, format_args!("{}", serde_json::to_string(&e).unwrap_or_default()));
+                    say(
+                        out,
+                        format_args!("{}", serde_json::to_string(&e).unwrap_or_default()),
+                    );
                 } else {
                     say(out, format_args!("{}", e.summary()));
                 }
@@ -428,14 +529,22 @@ pub fn step_queue(queue: &[String], current: Option<&str>, forward: bool) -> Opt
     queue.get(i).cloned()
 }
 
-fn one(s: &mut Session, out: &mut impl Write, action: Action, reason: Option<String>) -> Result<i32, Error> {
+fn one(
+    s: &mut Session,
+    out: &mut impl Write,
+    action: Action,
+    reason: Option<String>,
+) -> Result<i32, Error> {
     match s.apply(action, reason) {
         Ok(Applied::Other(what)) => {
             say(out, format_args!("done: {what}"));
             Ok(0)
         }
         Ok(Applied::Draft(step)) => {
-            say(out, format_args!("done: {}", crate::audit::describe(&step.change)));
+            say(
+                out,
+                format_args!("done: {}", crate::audit::describe(&step.change)),
+            );
             Ok(0)
         }
         Err(Error::Refused(refusal)) => {
@@ -446,14 +555,30 @@ fn one(s: &mut Session, out: &mut impl Write, action: Action, reason: Option<Str
     }
 }
 
-fn change(s: &mut Session, out: &mut impl Write, actions: Vec<Action>, reason: Option<String>) -> Result<i32, Error> {
+fn change(
+    s: &mut Session,
+    out: &mut impl Write,
+    actions: Vec<Action>,
+    reason: Option<String>,
+) -> Result<i32, Error> {
     match s.apply_all(actions, reason) {
         Ok(steps) => {
             for step in steps {
-                say(out, format_args!("done: {}", crate::audit::describe(&step.change)));
+                say(
+                    out,
+                    format_args!("done: {}", crate::audit::describe(&step.change)),
+                );
             }
             let r = s.report();
-            say(out, format_args!("draft '{}': {}/{} members", s.draft_name(), r.size, r.target));
+            say(
+                out,
+                format_args!(
+                    "draft '{}': {}/{} members",
+                    s.draft_name(),
+                    r.size,
+                    r.target
+                ),
+            );
             Ok(0)
         }
         Err(Error::Refused(refusal)) => {
@@ -470,7 +595,10 @@ fn say(out: &mut impl Write, args: std::fmt::Arguments<'_>) {
 }
 
 fn io_error(cfg: &Config, detail: String) -> Error {
-    Error::Store(crate::store::StoreError::Io { dir: cfg.db.clone(), detail })
+    Error::Store(crate::store::StoreError::Io {
+        dir: cfg.db.clone(),
+        detail,
+    })
 }
 
 /// Exports hold personal data: owner-only permissions on Unix.

@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::domain::Role;
 use crate::domain::CandidateId;
+pub use crate::domain::Role;
 use crate::pool::{Ix, Pool};
 use crate::rules::{Counters, Rules, Violation, check_add};
 
@@ -142,19 +142,43 @@ impl Change {
     /// One line for the log and the status line; `name` turns an id into
     /// what the reader should see (the id itself, or "Name (id)").
     pub fn describe(&self, name: impl Fn(&str) -> String) -> String {
-        let office = |r: &Option<Role>, what: &str| r.map(|r| format!(" ({} {what})", r.label())).unwrap_or_default();
+        let office = |r: &Option<Role>, what: &str| {
+            r.map(|r| format!(" ({} {what})", r.label()))
+                .unwrap_or_default()
+        };
         match self {
-            Change::Add { id, seat, role } => format!("{} to seat {}{}", name(id), seat + 1, office(role, "restored")),
+            Change::Add { id, seat, role } => format!(
+                "{} to seat {}{}",
+                name(id),
+                seat + 1,
+                office(role, "restored")
+            ),
             Change::Remove { id, seat, role } => {
-                format!("{} from seat {}{}", name(id), seat + 1, office(role, "office vacated"))
+                format!(
+                    "{} from seat {}{}",
+                    name(id),
+                    seat + 1,
+                    office(role, "office vacated")
+                )
             }
-            Change::Swap { outgoing, incoming, seat, out_role, in_role } => {
+            Change::Swap {
+                outgoing,
+                incoming,
+                seat,
+                out_role,
+                in_role,
+            } => {
                 let role = match (out_role, in_role) {
                     (_, Some(r)) => format!(" ({} passes on)", r.label()),
                     (Some(r), None) => format!(" ({} office vacated)", r.label()),
                     _ => String::new(),
                 };
-                format!("seat {}: {} → {}{role}", seat + 1, name(outgoing), name(incoming))
+                format!(
+                    "seat {}: {} → {}{role}",
+                    seat + 1,
+                    name(outgoing),
+                    name(incoming)
+                )
             }
             Change::Role { id, from, to } => match (from, to) {
                 (_, Some(r)) => format!("{} is now {}", name(id), r.label()),
@@ -166,16 +190,34 @@ impl Change {
 
     pub fn inverse(&self) -> Change {
         match self {
-            Change::Add { id, seat, role } => Change::Remove { id: id.clone(), seat: *seat, role: *role },
-            Change::Remove { id, seat, role } => Change::Add { id: id.clone(), seat: *seat, role: *role },
-            Change::Swap { outgoing, incoming, seat, out_role, in_role } => Change::Swap {
+            Change::Add { id, seat, role } => Change::Remove {
+                id: id.clone(),
+                seat: *seat,
+                role: *role,
+            },
+            Change::Remove { id, seat, role } => Change::Add {
+                id: id.clone(),
+                seat: *seat,
+                role: *role,
+            },
+            Change::Swap {
+                outgoing,
+                incoming,
+                seat,
+                out_role,
+                in_role,
+            } => Change::Swap {
                 outgoing: incoming.clone(),
                 incoming: outgoing.clone(),
                 seat: *seat,
                 out_role: *in_role,
                 in_role: *out_role,
             },
-            Change::Role { id, from, to } => Change::Role { id: id.clone(), from: *to, to: *from },
+            Change::Role { id, from, to } => Change::Role {
+                id: id.clone(),
+                from: *to,
+                to: *from,
+            },
         }
     }
 }
@@ -203,15 +245,27 @@ pub enum Refusal {
     #[error("{name} ({id}) is not in the draft")]
     NotInDraft { id: String, name: String },
     #[error("cannot add {name} ({id}): {}", join(.violations))]
-    Rules { id: String, name: String, violations: Vec<Violation> },
+    Rules {
+        id: String,
+        name: String,
+        violations: Vec<Violation>,
+    },
     #[error("nothing to undo")]
     NothingToUndo,
     #[error("nothing to redo")]
     NothingToRedo,
     #[error("{name} ({id}) is {}: say whether the office is dropped or passes to the newcomer", .role.label())]
-    HoldsRole { id: String, name: String, role: Role },
+    HoldsRole {
+        id: String,
+        name: String,
+        role: Role,
+    },
     #[error("the panel already has {limit} {}s: {}", .role.label(), .holders.join(", "))]
-    RoleLimit { role: Role, limit: u32, holders: Vec<String> },
+    RoleLimit {
+        role: Role,
+        limit: u32,
+        holders: Vec<String>,
+    },
     #[error("a role cannot pass to someone who is not coming in: use a swap")]
     NoOneToTransferTo,
     #[error("{0}")]
@@ -219,7 +273,10 @@ pub enum Refusal {
 }
 
 fn join(v: &[Violation]) -> String {
-    v.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+    v.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// A planned, checked change: the record as it will be stored, and the
@@ -264,7 +321,12 @@ impl DraftState {
             })
             .collect();
         let counters = Counters::recount(pool, seats.iter().flatten().copied());
-        DraftState { record, seats, counters, unknown }
+        DraftState {
+            record,
+            seats,
+            counters,
+            unknown,
+        }
     }
 
     pub fn record(&self) -> &DraftRecord {
@@ -310,8 +372,17 @@ impl DraftState {
             Action::Add { id } => {
                 let ix = self.lookup(pool, id)?;
                 self.check(pool, rules, ix, None)?;
-                let seat = self.record.seats.iter().position(Option::is_none).unwrap_or(self.record.seats.len());
-                Change::Add { id: pool.candidate(ix).id.clone(), seat, role: None }
+                let seat = self
+                    .record
+                    .seats
+                    .iter()
+                    .position(Option::is_none)
+                    .unwrap_or(self.record.seats.len());
+                Change::Add {
+                    id: pool.candidate(ix).id.clone(),
+                    seat,
+                    role: None,
+                }
             }
             Action::Remove { id, role: fate } => {
                 let seat = self.seat_by_id(pool, id)?;
@@ -322,14 +393,28 @@ impl DraftState {
                 }
                 Change::Remove { id, seat, role }
             }
-            Action::Swap { outgoing, incoming, role: fate } => {
+            Action::Swap {
+                outgoing,
+                incoming,
+                role: fate,
+            } => {
                 let seat = self.seat_by_id(pool, outgoing)?;
                 let in_ix = self.lookup(pool, incoming)?;
                 self.check(pool, rules, in_ix, self.seats.get(seat).copied().flatten())?;
                 let outgoing = outgoing.trim().to_owned();
                 let out_role = self.role_must_be_decided(pool, &outgoing, *fate)?;
-                let in_role = if *fate == Some(RoleFate::Transfer) { out_role } else { None };
-                Change::Swap { outgoing, incoming: pool.candidate(in_ix).id.clone(), seat, out_role, in_role }
+                let in_role = if *fate == Some(RoleFate::Transfer) {
+                    out_role
+                } else {
+                    None
+                };
+                Change::Swap {
+                    outgoing,
+                    incoming: pool.candidate(in_ix).id.clone(),
+                    seat,
+                    out_role,
+                    in_role,
+                }
             }
             Action::SetRole { id, role } => {
                 self.seat_by_id(pool, id)?;
@@ -337,7 +422,11 @@ impl DraftState {
                 if let Some(r) = role {
                     self.check_role_limit(pool, rules, &id, *r)?;
                 }
-                Change::Role { from: self.record.roles.get(&id).copied(), to: *role, id }
+                Change::Role {
+                    from: self.record.roles.get(&id).copied(),
+                    to: *role,
+                    id,
+                }
             }
             Action::Undo => {
                 let last = self.record.undo.last().ok_or(Refusal::NothingToUndo)?;
@@ -346,11 +435,20 @@ impl DraftState {
                 inv
             }
             Action::Redo => {
-                let next = self.record.redo.last().ok_or(Refusal::NothingToRedo)?.clone();
+                let next = self
+                    .record
+                    .redo
+                    .last()
+                    .ok_or(Refusal::NothingToRedo)?
+                    .clone();
                 self.check_change(pool, rules, &next)?;
                 next
             }
-            other => return Err(Refusal::Invalid(format!("not a change to the draft's seats: {other:?}"))),
+            other => {
+                return Err(Refusal::Invalid(format!(
+                    "not a change to the draft's seats: {other:?}"
+                )));
+            }
         };
         let mut record = self.record.clone();
         apply_to_record(&mut record, &change);
@@ -373,7 +471,11 @@ impl DraftState {
                 record.redo.clear();
             }
         }
-        Ok(Step { action, change, record })
+        Ok(Step {
+            action,
+            change,
+            record,
+        })
     }
 
     /// Applies a step that [`plan`](Self::plan) produced (and the caller
@@ -395,7 +497,12 @@ impl DraftState {
                 set_seat(&mut self.seats, *seat, None);
             }
             Change::Role { .. } => {}
-            Change::Swap { outgoing, incoming, seat, .. } => {
+            Change::Swap {
+                outgoing,
+                incoming,
+                seat,
+                ..
+            } => {
                 if let Some(ix) = resolve(outgoing) {
                     self.counters.remove(pool.facts(ix));
                 }
@@ -423,18 +530,31 @@ impl DraftState {
             .collect()
     }
 
-    fn role_must_be_decided(&self, pool: &Pool, id: &str, fate: Option<RoleFate>) -> Result<Option<Role>, Refusal> {
+    fn role_must_be_decided(
+        &self,
+        pool: &Pool,
+        id: &str,
+        fate: Option<RoleFate>,
+    ) -> Result<Option<Role>, Refusal> {
         match (self.role_of(id), fate) {
             (Some(role), None) => Err(Refusal::HoldsRole {
                 id: id.to_owned(),
-                name: pool.ix(id).map_or_else(|| id.to_owned(), |ix| pool.candidate(ix).name.clone()),
+                name: pool
+                    .ix(id)
+                    .map_or_else(|| id.to_owned(), |ix| pool.candidate(ix).name.clone()),
                 role,
             }),
             (role, _) => Ok(role),
         }
     }
 
-    fn check_role_limit(&self, pool: &Pool, rules: &Rules, id: &str, role: Role) -> Result<(), Refusal> {
+    fn check_role_limit(
+        &self,
+        pool: &Pool,
+        rules: &Rules,
+        id: &str,
+        role: Role,
+    ) -> Result<(), Refusal> {
         let limit = match role {
             Role::CoChair => rules.roles.co_chairs,
             Role::ViceChair => rules.roles.max_vice_chairs,
@@ -444,34 +564,58 @@ impl DraftState {
             .roles
             .iter()
             .filter(|(other, r)| **r == role && other.as_str() != id)
-            .map(|(other, _)| pool.ix(other).map_or_else(|| other.clone(), |ix| pool.candidate(ix).name.clone()))
+            .map(|(other, _)| {
+                pool.ix(other)
+                    .map_or_else(|| other.clone(), |ix| pool.candidate(ix).name.clone())
+            })
             .collect();
         if holders.len() as u32 >= limit {
-            return Err(Refusal::RoleLimit { role, limit, holders });
+            return Err(Refusal::RoleLimit {
+                role,
+                limit,
+                holders,
+            });
         }
         Ok(())
     }
 
     fn lookup(&self, pool: &Pool, id: &str) -> Result<Ix, Refusal> {
-        pool.ix(id).ok_or_else(|| Refusal::UnknownCandidate(id.trim().to_owned()))
+        pool.ix(id)
+            .ok_or_else(|| Refusal::UnknownCandidate(id.trim().to_owned()))
     }
 
     fn seat_by_id(&self, pool: &Pool, id: &str) -> Result<usize, Refusal> {
         let id = id.trim();
-        self.record.seats.iter().position(|s| s.as_deref() == Some(id)).ok_or_else(|| Refusal::NotInDraft {
-            id: id.to_owned(),
-            name: pool.ix(id).map_or_else(|| id.to_owned(), |ix| pool.candidate(ix).name.clone()),
-        })
+        self.record
+            .seats
+            .iter()
+            .position(|s| s.as_deref() == Some(id))
+            .ok_or_else(|| Refusal::NotInDraft {
+                id: id.to_owned(),
+                name: pool
+                    .ix(id)
+                    .map_or_else(|| id.to_owned(), |ix| pool.candidate(ix).name.clone()),
+            })
     }
 
-    fn check(&self, pool: &Pool, rules: &Rules, ix: Ix, replacing: Option<Ix>) -> Result<(), Refusal> {
+    fn check(
+        &self,
+        pool: &Pool,
+        rules: &Rules,
+        ix: Ix,
+        replacing: Option<Ix>,
+    ) -> Result<(), Refusal> {
         let members = self.members();
         let violations = check_add(pool, rules, &self.counters, &members, ix, replacing);
         if violations.is_empty() {
             Ok(())
         } else {
             let c = pool.candidate(ix);
-            Err(Refusal::Rules { id: c.id.clone(), name: c.name.clone(), violations })
+            Err(Refusal::Rules {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                violations,
+            })
         }
     }
 
@@ -483,8 +627,12 @@ impl DraftState {
                 let ix = self.lookup(pool, id)?;
                 self.check(pool, rules, ix, None)
             }
-            Change::Remove { id, .. } | Change::Role { id, .. } => self.seat_by_id(pool, id).map(|_| ()),
-            Change::Swap { outgoing, incoming, .. } => {
+            Change::Remove { id, .. } | Change::Role { id, .. } => {
+                self.seat_by_id(pool, id).map(|_| ())
+            }
+            Change::Swap {
+                outgoing, incoming, ..
+            } => {
                 let seat = self.seat_by_id(pool, outgoing)?;
                 let ix = self.lookup(pool, incoming)?;
                 self.check(pool, rules, ix, self.seats.get(seat).copied().flatten())
@@ -501,7 +649,9 @@ fn set_seat<T>(seats: &mut Vec<Option<T>>, seat: usize, value: Option<T>) {
 }
 
 fn apply_to_record(record: &mut DraftRecord, change: &Change) {
-    let set_role = |roles: &mut BTreeMap<CandidateId, Role>, id: &CandidateId, role: Option<Role>| match role {
+    let set_role = |roles: &mut BTreeMap<CandidateId, Role>,
+                    id: &CandidateId,
+                    role: Option<Role>| match role {
         Some(r) => {
             roles.insert(id.clone(), r);
         }
@@ -518,7 +668,13 @@ fn apply_to_record(record: &mut DraftRecord, change: &Change) {
             set_seat(&mut record.seats, *seat, None);
             record.roles.remove(id);
         }
-        Change::Swap { outgoing, incoming, seat, in_role, .. } => {
+        Change::Swap {
+            outgoing,
+            incoming,
+            seat,
+            in_role,
+            ..
+        } => {
             set_seat(&mut record.seats, *seat, Some(incoming.clone()));
             record.roles.remove(outgoing);
             set_role(&mut record.roles, incoming, *in_role);

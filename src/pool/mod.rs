@@ -49,7 +49,10 @@ pub struct Interner {
 
 impl Interner {
     fn new() -> Interner {
-        Interner { names: Vec::new(), ids: HashMap::new() }
+        Interner {
+            names: Vec::new(),
+            ids: HashMap::new(),
+        }
     }
 
     /// Interns under `key`, remembering `display` the first time.
@@ -100,7 +103,11 @@ impl Pool {
         let mut candidates = Vec::with_capacity(stored.len());
         let mut facts = Vec::with_capacity(stored.len());
         let mut by_id = HashMap::with_capacity(stored.len());
-        for Stored { candidate: c, missing } in stored {
+        for Stored {
+            candidate: c,
+            missing,
+        } in stored
+        {
             let mut nats = Vec::with_capacity(c.nationalities.len());
             for code in &c.nationalities {
                 // Keyed by ISO-3 whatever spelling reached us, so the cap
@@ -110,7 +117,8 @@ impl Pool {
                 let before = nationalities.len();
                 let id = nationalities.intern(key.clone(), &key);
                 if nationalities.len() > before {
-                    nationality_names.push(country.map_or_else(|| code.clone(), |k| k.name.clone()));
+                    nationality_names
+                        .push(country.map_or_else(|| code.clone(), |k| k.name.clone()));
                 }
                 if !nats.contains(&id) {
                     nats.push(id);
@@ -152,7 +160,15 @@ impl Pool {
             candidates.push(c);
             facts.push(f);
         }
-        Pool { candidates, facts, by_id, nationalities, affiliations, capped_affiliation, nationality_names }
+        Pool {
+            candidates,
+            facts,
+            by_id,
+            nationalities,
+            affiliations,
+            capped_affiliation,
+            nationality_names,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -180,19 +196,30 @@ impl Pool {
     }
 
     pub fn is_capped_affiliation(&self, id: u32) -> bool {
-        self.capped_affiliation.get(id as usize).copied().unwrap_or(true)
+        self.capped_affiliation
+            .get(id as usize)
+            .copied()
+            .unwrap_or(true)
     }
 
     pub fn nationality_name(&self, id: u32) -> &str {
-        self.nationality_names.get(id as usize).map_or("?", String::as_str)
+        self.nationality_names
+            .get(id as usize)
+            .map_or("?", String::as_str)
     }
 
     /// Canonical name of the candidate's first institution.
     pub fn primary_affiliation(&self, ix: Ix) -> &str {
-        self.facts(ix).affiliations.first().map_or("", |&a| self.affiliations.name(a))
+        self.facts(ix)
+            .affiliations
+            .first()
+            .map_or("", |&a| self.affiliations.name(a))
     }
 
     pub fn primary_nationality(&self, ix: Ix) -> &str {
-        self.facts(ix).nationalities.first().map_or("", |&n| self.nationalities.name(n))
+        self.facts(ix)
+            .nationalities
+            .first()
+            .map_or("", |&n| self.nationalities.name(n))
     }
 }

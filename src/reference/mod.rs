@@ -36,7 +36,10 @@ impl Reference {
     pub fn bundled() -> Result<Reference, InputError> {
         Reference::from_texts(
             (Path::new("sample-data/countries.csv"), BUNDLED_COUNTRIES),
-            (Path::new("sample-data/affiliation-aliases.csv"), BUNDLED_ALIASES),
+            (
+                Path::new("sample-data/affiliation-aliases.csv"),
+                BUNDLED_ALIASES,
+            ),
         )
     }
 
@@ -51,12 +54,21 @@ impl Reference {
         let c_text = countries.map(read).transpose()?;
         let a_text = aliases.map(read).transpose()?;
         Reference::from_texts(
-            (countries.unwrap_or(Path::new("sample-data/countries.csv")), c_text.as_deref().unwrap_or(BUNDLED_COUNTRIES)),
-            (aliases.unwrap_or(Path::new("sample-data/affiliation-aliases.csv")), a_text.as_deref().unwrap_or(BUNDLED_ALIASES)),
+            (
+                countries.unwrap_or(Path::new("sample-data/countries.csv")),
+                c_text.as_deref().unwrap_or(BUNDLED_COUNTRIES),
+            ),
+            (
+                aliases.unwrap_or(Path::new("sample-data/affiliation-aliases.csv")),
+                a_text.as_deref().unwrap_or(BUNDLED_ALIASES),
+            ),
         )
     }
 
-    fn from_texts(countries: (&Path, &str), aliases: (&Path, &str)) -> Result<Reference, InputError> {
+    fn from_texts(
+        countries: (&Path, &str),
+        aliases: (&Path, &str),
+    ) -> Result<Reference, InputError> {
         let countries_list = parse_countries(countries.0, countries.1)?;
         let mut country_keys = HashMap::new();
         for (i, c) in countries_list.iter().enumerate() {
@@ -70,7 +82,11 @@ impl Reference {
             country_keys.entry(fold_key(&alias)).or_insert(i);
         }
         let affiliation_aliases = parse_affiliation_aliases(aliases.0, aliases.1)?;
-        Ok(Reference { countries: countries_list, country_keys, affiliation_aliases })
+        Ok(Reference {
+            countries: countries_list,
+            country_keys,
+            affiliation_aliases,
+        })
     }
 
     pub fn countries(&self) -> &[Country] {
@@ -80,7 +96,9 @@ impl Reference {
     /// Finds a country by ISO-3 code, UN short name or common alias, with
     /// case, accents and punctuation ignored ("Turkiye", "viet nam", "KEN").
     pub fn country(&self, text: &str) -> Option<&Country> {
-        self.country_keys.get(&fold_key(text)).map(|&i| &self.countries[i])
+        self.country_keys
+            .get(&fold_key(text))
+            .map(|&i| &self.countries[i])
     }
 
     /// The closest country name for a "did you mean" hint.
@@ -117,46 +135,80 @@ pub fn affiliation_key(canonical: &str) -> String {
 /// "Independent" (and "none", "self-employed") is not an institution: the
 /// affiliation cap does not apply to it.
 pub fn is_independent(canonical: &str) -> bool {
-    matches!(fold(canonical).as_str(), "independent" | "none" | "self employed" | "unaffiliated" | "n a")
+    matches!(
+        fold(canonical).as_str(),
+        "independent" | "none" | "self employed" | "unaffiliated" | "n a"
+    )
 }
 
 fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new().comment(Some(b'#')).flexible(true).from_reader(text.as_bytes())
+    csv::ReaderBuilder::new()
+        .comment(Some(b'#'))
+        .flexible(true)
+        .from_reader(text.as_bytes())
 }
 
 fn header_index(file: &Path, headers: &csv::StringRecord, name: &str) -> Result<usize, InputError> {
-    headers.iter().position(|h| fold_key(h) == fold_key(name)).ok_or_else(|| {
-        InputError::new(file, format!("missing column '{name}'")).line(1).hint(format!(
-            "the header must name the columns {}",
-            "iso3,name,aliases,status,region,development,ldc / variant,canonical"
-        ))
-    })
+    headers
+        .iter()
+        .position(|h| fold_key(h) == fold_key(name))
+        .ok_or_else(|| {
+            InputError::new(file, format!("missing column '{name}'"))
+                .line(1)
+                .hint(format!(
+                    "the header must name the columns {}",
+                    "iso3,name,aliases,status,region,development,ldc / variant,canonical"
+                ))
+        })
 }
 
 fn parse_countries(file: &Path, text: &str) -> Result<Vec<Country>, InputError> {
     let mut rdr = csv_reader(text);
-    let headers = rdr.headers().map_err(|e| InputError::new(file, e.to_string()))?.clone();
+    let headers = rdr
+        .headers()
+        .map_err(|e| InputError::new(file, e.to_string()))?
+        .clone();
     let col = |n| header_index(file, &headers, n);
-    let (ci, cn, cs, cr, cd, cl) = (col("iso3")?, col("name")?, col("status")?, col("region")?, col("development")?, col("ldc")?);
+    let (ci, cn, cs, cr, cd, cl) = (
+        col("iso3")?,
+        col("name")?,
+        col("status")?,
+        col("region")?,
+        col("development")?,
+        col("ldc")?,
+    );
     let mut out = Vec::new();
     let mut seen = HashMap::new();
     for rec in rdr.records() {
         let rec = rec.map_err(|e| InputError::new(file, e.to_string()))?;
         let line = rec.position().map_or(0, |p| p.line() as usize);
         let get = |i: usize| rec.get(i).unwrap_or("").trim();
-        let err = |column: &str, problem: String| InputError::new(file, problem).line(line).column(column);
+        let err = |column: &str, problem: String| {
+            InputError::new(file, problem).line(line).column(column)
+        };
         let iso3 = get(ci).to_ascii_uppercase();
         if iso3.len() != 3 || !iso3.bytes().all(|b| b.is_ascii_uppercase()) {
-            return Err(err("iso3", format!("'{iso3}' is not an ISO 3166-1 alpha-3 code")));
+            return Err(err(
+                "iso3",
+                format!("'{iso3}' is not an ISO 3166-1 alpha-3 code"),
+            ));
         }
         if let Some(prev) = seen.insert(iso3.clone(), line) {
-            return Err(err("iso3", format!("{iso3} appears twice (first on line {prev})")));
+            return Err(err(
+                "iso3",
+                format!("{iso3} appears twice (first on line {prev})"),
+            ));
         }
         let region = Region::parse(get(cr))
             .ok_or_else(|| err("region", format!("unknown regional group '{}'", get(cr))))?;
-        let development = Development::parse(get(cd))
-            .ok_or_else(|| err("development", format!("'{}' is not developed, transition or developing", get(cd))))?;
-        let ldc = parse_bool(get(cl)).ok_or_else(|| err("ldc", format!("'{}' is not yes or no", get(cl))))?;
+        let development = Development::parse(get(cd)).ok_or_else(|| {
+            err(
+                "development",
+                format!("'{}' is not developed, transition or developing", get(cd)),
+            )
+        })?;
+        let ldc = parse_bool(get(cl))
+            .ok_or_else(|| err("ldc", format!("'{}' is not yes or no", get(cl))))?;
         out.push(Country {
             iso3,
             name: get(cn).to_owned(),
@@ -174,7 +226,10 @@ fn parse_countries(file: &Path, text: &str) -> Result<Vec<Country>, InputError> 
 
 fn parse_country_aliases(file: &Path, text: &str) -> Result<Vec<(usize, String)>, InputError> {
     let mut rdr = csv_reader(text);
-    let headers = rdr.headers().map_err(|e| InputError::new(file, e.to_string()))?.clone();
+    let headers = rdr
+        .headers()
+        .map_err(|e| InputError::new(file, e.to_string()))?
+        .clone();
     let Some(ca) = headers.iter().position(|h| fold_key(h) == "aliases") else {
         return Ok(Vec::new());
     };
@@ -188,9 +243,15 @@ fn parse_country_aliases(file: &Path, text: &str) -> Result<Vec<(usize, String)>
     Ok(out)
 }
 
-fn parse_affiliation_aliases(file: &Path, text: &str) -> Result<HashMap<String, String>, InputError> {
+fn parse_affiliation_aliases(
+    file: &Path,
+    text: &str,
+) -> Result<HashMap<String, String>, InputError> {
     let mut rdr = csv_reader(text);
-    let headers = rdr.headers().map_err(|e| InputError::new(file, e.to_string()))?.clone();
+    let headers = rdr
+        .headers()
+        .map_err(|e| InputError::new(file, e.to_string()))?
+        .clone();
     let cv = header_index(file, &headers, "variant")?;
     let cc = header_index(file, &headers, "canonical")?;
     let mut map: HashMap<String, String> = HashMap::new();
@@ -200,15 +261,20 @@ fn parse_affiliation_aliases(file: &Path, text: &str) -> Result<HashMap<String, 
         let variant = rec.get(cv).unwrap_or("").trim();
         let canonical = clean_spaces(rec.get(cc).unwrap_or(""));
         if variant.is_empty() || canonical.is_empty() {
-            return Err(InputError::new(file, "both variant and canonical must be filled in").line(line));
+            return Err(
+                InputError::new(file, "both variant and canonical must be filled in").line(line),
+            );
         }
         for key in [fold_key(variant), fold_key(&canonical)] {
             if let Some(prev) = map.get(&key)
                 && fold_key(prev) != fold_key(&canonical)
             {
-                return Err(InputError::new(file, format!("'{variant}' maps to both '{prev}' and '{canonical}'"))
-                    .line(line)
-                    .hint("a variant may name one institution only"));
+                return Err(InputError::new(
+                    file,
+                    format!("'{variant}' maps to both '{prev}' and '{canonical}'"),
+                )
+                .line(line)
+                .hint("a variant may name one institution only"));
             }
             map.insert(key, canonical.clone());
         }
@@ -263,7 +329,10 @@ mod tests {
         assert_eq!(r.country("turkiye").map(|c| c.iso3.as_str()), Some("TUR"));
         assert_eq!(r.country("ken").map(|c| c.iso3.as_str()), Some("KEN"));
         assert_eq!(r.country("Kenia"), None);
-        assert_eq!(r.suggest_country("Kenia").map(|c| c.iso3.as_str()), Some("KEN"));
+        assert_eq!(
+            r.suggest_country("Kenia").map(|c| c.iso3.as_str()),
+            Some("KEN")
+        );
     }
 
     #[test]
@@ -271,7 +340,10 @@ mod tests {
         let r = reference();
         let mit = r.canonical_affiliation("MIT");
         assert_eq!(r.canonical_affiliation("M.I.T."), mit);
-        assert_eq!(r.canonical_affiliation("Massachusetts Institute of Technology"), mit);
+        assert_eq!(
+            r.canonical_affiliation("Massachusetts Institute of Technology"),
+            mit
+        );
         assert_eq!(
             affiliation_key(&r.canonical_affiliation("Some  Lab")),
             affiliation_key(&r.canonical_affiliation("some lab"))

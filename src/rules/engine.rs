@@ -10,14 +10,30 @@ use crate::pool::{Facts, Ix, Pool};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "rule", rename_all = "kebab-case")]
 pub enum Violation {
-    PanelFull { size: u32 },
+    PanelFull {
+        size: u32,
+    },
     AlreadyInDraft,
     UnStaff,
-    NoApplication { deadline: String },
-    LateApplication { submitted: String, deadline: String },
+    NoApplication {
+        deadline: String,
+    },
+    LateApplication {
+        submitted: String,
+        deadline: String,
+    },
     MissingFromPool,
-    NationalityCap { code: String, country: String, cap: u32, holders: Vec<String> },
-    AffiliationCap { institution: String, cap: u32, holders: Vec<String> },
+    NationalityCap {
+        code: String,
+        country: String,
+        cap: u32,
+        holders: Vec<String>,
+    },
+    AffiliationCap {
+        institution: String,
+        cap: u32,
+        holders: Vec<String>,
+    },
 }
 
 impl Violation {
@@ -27,7 +43,9 @@ impl Violation {
             Violation::PanelFull { .. } => "panel-size",
             Violation::AlreadyInDraft => "in-draft",
             Violation::UnStaff => "no-un-staff",
-            Violation::NoApplication { .. } | Violation::LateApplication { .. } => "application-deadline",
+            Violation::NoApplication { .. } | Violation::LateApplication { .. } => {
+                "application-deadline"
+            }
             Violation::MissingFromPool => "in-pool",
             Violation::NationalityCap { .. } => "nationality-cap",
             Violation::AffiliationCap { .. } => "affiliation-cap",
@@ -38,23 +56,51 @@ impl Violation {
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Violation::PanelFull { size } => write!(f, "the panel already has {size} members; remove or swap someone first"),
+            Violation::PanelFull { size } => write!(
+                f,
+                "the panel already has {size} members; remove or swap someone first"
+            ),
             Violation::AlreadyInDraft => write!(f, "already in the draft"),
-            Violation::UnStaff => write!(f, "employees of the United Nations system cannot be members"),
+            Violation::UnStaff => write!(
+                f,
+                "employees of the United Nations system cannot be members"
+            ),
             Violation::NoApplication { deadline } => {
-                write!(f, "no online application was submitted (deadline {deadline}); not eligible")
+                write!(
+                    f,
+                    "no online application was submitted (deadline {deadline}); not eligible"
+                )
             }
-            Violation::LateApplication { submitted, deadline } => {
-                write!(f, "application submitted {submitted}, after the {deadline} deadline; not eligible")
+            Violation::LateApplication {
+                submitted,
+                deadline,
+            } => {
+                write!(
+                    f,
+                    "application submitted {submitted}, after the {deadline} deadline; not eligible"
+                )
             }
             Violation::MissingFromPool => write!(f, "not in the latest imported pool (withdrawn?)"),
-            Violation::NationalityCap { code, country, cap, holders } => write!(
+            Violation::NationalityCap {
+                code,
+                country,
+                cap,
+                holders,
+            } => write!(
                 f,
                 "{country} ({code}) already has {cap} members in the draft: {}",
                 holders.join(", ")
             ),
-            Violation::AffiliationCap { institution, cap, holders } => {
-                write!(f, "{institution} already has {cap} members in the draft: {}", holders.join(", "))
+            Violation::AffiliationCap {
+                institution,
+                cap,
+                holders,
+            } => {
+                write!(
+                    f,
+                    "{institution} already has {cap} members in the draft: {}",
+                    holders.join(", ")
+                )
             }
         }
     }
@@ -67,10 +113,13 @@ pub fn eligibility(rules: &Rules, f: &Facts) -> Option<Violation> {
         return Some(Violation::UnStaff);
     }
     match f.submitted {
-        None => Some(Violation::NoApplication { deadline: rules.deadline.to_string() }),
-        Some(d) if d > rules.deadline => {
-            Some(Violation::LateApplication { submitted: d.to_string(), deadline: rules.deadline.to_string() })
-        }
+        None => Some(Violation::NoApplication {
+            deadline: rules.deadline.to_string(),
+        }),
+        Some(d) if d > rules.deadline => Some(Violation::LateApplication {
+            submitted: d.to_string(),
+            deadline: rules.deadline.to_string(),
+        }),
         Some(_) => None,
     }
 }
@@ -99,7 +148,12 @@ pub fn check_add(
         out.push(Violation::MissingFromPool);
     }
     let out_facts = replacing.map(|r| pool.facts(r));
-    let others = || members.iter().copied().filter(move |&m| Some(m) != replacing);
+    let others = || {
+        members
+            .iter()
+            .copied()
+            .filter(move |&m| Some(m) != replacing)
+    };
     for &n in &f.nationalities {
         let freed = out_facts.is_some_and(|o| o.nationalities.contains(&n));
         let count = counters.nationality.get(n as usize).copied().unwrap_or(0) - u32::from(freed);
@@ -200,7 +254,11 @@ pub struct Report {
 
 fn quota_status(q: &Quota, count: u32) -> Status {
     if q.is_info() {
-        if q.feature == Feature::Conflict && count > 0 { Status::Warn } else { Status::Ok }
+        if q.feature == Feature::Conflict && count > 0 {
+            Status::Warn
+        } else {
+            Status::Ok
+        }
     } else if q.satisfied_by(count) {
         Status::Ok
     } else {
@@ -209,7 +267,11 @@ fn quota_status(q: &Quota, count: u32) -> Status {
 }
 
 fn size_status(rules: &Rules, size: u32) -> Status {
-    if size == rules.size { Status::Ok } else { Status::Fail }
+    if size == rules.size {
+        Status::Ok
+    } else {
+        Status::Fail
+    }
 }
 
 fn cap_status(count: u32, cap: u32) -> Status {
@@ -222,14 +284,30 @@ fn cap_status(count: u32, cap: u32) -> Status {
 
 /// The full report. Cost is proportional to the draft (≤ 40 members) and
 /// the number of quotas, never to the pool.
-pub fn report(pool: &Pool, rules: &Rules, counters: &Counters, members: &[Ix], roles: &[(Ix, crate::domain::Role)]) -> Report {
+pub fn report(
+    pool: &Pool,
+    rules: &Rules,
+    counters: &Counters,
+    members: &[Ix],
+    roles: &[(Ix, crate::domain::Role)],
+) -> Report {
     let mut rules_out = Vec::new();
-    let mut hard = |id: &str, label: &str, status: Status, count: Option<u32>, target: String, detail: String, source: &str| {
+    let mut hard = |id: &str,
+                    label: &str,
+                    status: Status,
+                    count: Option<u32>,
+                    target: String,
+                    detail: String,
+                    source: &str| {
         rules_out.push(RuleStatus {
             id: id.into(),
             kind: RuleKind::Hard,
             label: label.into(),
-            short: if label == "Applied by deadline" { "Applied in time".into() } else { label.into() },
+            short: if label == "Applied by deadline" {
+                "Applied in time".into()
+            } else {
+                label.into()
+            },
             ok: status != Status::Fail,
             status,
             count,
@@ -246,7 +324,13 @@ pub fn report(pool: &Pool, rules: &Rules, counters: &Counters, members: &[Ix], r
         size_status(rules, size),
         Some(size),
         format!("={}", rules.size),
-        if empty > 0 { format!("{empty} seats empty") } else if size > rules.size { "too many members".into() } else { "full".into() },
+        if empty > 0 {
+            format!("{empty} seats empty")
+        } else if size > rules.size {
+            "too many members".into()
+        } else {
+            "full".into()
+        },
         &rules.sources.size,
     );
 
@@ -260,7 +344,11 @@ pub fn report(pool: &Pool, rules: &Rules, counters: &Counters, members: &[Ix], r
             let c = counters.nationality.get(n as usize).copied().unwrap_or(0);
             if c >= rules.per_nationality && !seen_n.contains(&n) {
                 seen_n.push(n);
-                nat_at_cap.push((pool.nationalities.name(n).into(), pool.nationality_name(n).into(), c));
+                nat_at_cap.push((
+                    pool.nationalities.name(n).into(),
+                    pool.nationality_name(n).into(),
+                    c,
+                ));
             }
         }
         for &a in &f.affiliations {
@@ -275,14 +363,25 @@ pub fn report(pool: &Pool, rules: &Rules, counters: &Counters, members: &[Ix], r
     aff_at_cap.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let worst_n = nat_at_cap.first().map_or(0, |x| x.2);
     let worst_a = aff_at_cap.first().map_or(0, |x| x.1);
-    let list = |items: Vec<String>| if items.is_empty() { "none at the cap".to_string() } else { format!("at cap: {}", items.join(", ")) };
+    let list = |items: Vec<String>| {
+        if items.is_empty() {
+            "none at the cap".to_string()
+        } else {
+            format!("at cap: {}", items.join(", "))
+        }
+    };
     hard(
         "nationality-cap",
         "Per nationality",
         cap_status(worst_n, rules.per_nationality),
         None,
         format!("≤{} each", rules.per_nationality),
-        list(nat_at_cap.iter().map(|(code, _, c)| format!("{code} {c}")).collect()),
+        list(
+            nat_at_cap
+                .iter()
+                .map(|(code, _, c)| format!("{code} {c}"))
+                .collect(),
+        ),
         &rules.sources.nationality,
     );
     hard(
@@ -291,30 +390,59 @@ pub fn report(pool: &Pool, rules: &Rules, counters: &Counters, members: &[Ix], r
         cap_status(worst_a, rules.per_affiliation),
         None,
         format!("≤{} each", rules.per_affiliation),
-        list(aff_at_cap.iter().map(|(name, c)| format!("{name} {c}")).collect()),
+        list(
+            aff_at_cap
+                .iter()
+                .map(|(name, c)| format!("{name} {c}"))
+                .collect(),
+        ),
         &rules.sources.affiliation,
     );
     let names_where = |pred: &dyn Fn(&Facts) -> bool| -> Vec<String> {
-        members.iter().filter(|&&m| pred(pool.facts(m))).map(|&m| pool.candidate(m).name.clone()).collect()
+        members
+            .iter()
+            .filter(|&&m| pred(pool.facts(m)))
+            .map(|&m| pool.candidate(m).name.clone())
+            .collect()
     };
-    let staff = if rules.exclude_un_staff { names_where(&|f| f.un_staff) } else { Vec::new() };
+    let staff = if rules.exclude_un_staff {
+        names_where(&|f| f.un_staff)
+    } else {
+        Vec::new()
+    };
     hard(
         "no-un-staff",
         "No UN staff",
-        if staff.is_empty() { Status::Ok } else { Status::Fail },
+        if staff.is_empty() {
+            Status::Ok
+        } else {
+            Status::Fail
+        },
         Some(staff.len() as u32),
         "=0".into(),
-        if staff.is_empty() { "none".into() } else { staff.join(", ") },
+        if staff.is_empty() {
+            "none".into()
+        } else {
+            staff.join(", ")
+        },
         &rules.sources.un_staff,
     );
     let late = names_where(&|f| f.submitted.is_none_or(|d| d > rules.deadline));
     hard(
         "application-deadline",
         "Applied by deadline",
-        if late.is_empty() { Status::Ok } else { Status::Fail },
+        if late.is_empty() {
+            Status::Ok
+        } else {
+            Status::Fail
+        },
         Some(late.len() as u32),
         format!("≤{}", rules.deadline),
-        if late.is_empty() { "all on time".into() } else { format!("late or missing: {}", late.join(", ")) },
+        if late.is_empty() {
+            "all on time".into()
+        } else {
+            format!("late or missing: {}", late.join(", "))
+        },
         &rules.sources.deadline,
     );
     let missing = names_where(&|f| f.missing);
@@ -342,7 +470,11 @@ pub fn report(pool: &Pool, rules: &Rules, counters: &Counters, members: &[Ix], r
         }
         rules_out.push(RuleStatus {
             id: q.id.clone(),
-            kind: if q.is_info() { RuleKind::Info } else { RuleKind::Balance },
+            kind: if q.is_info() {
+                RuleKind::Info
+            } else {
+                RuleKind::Balance
+            },
             label: q.label.clone(),
             short: q.short.clone(),
             ok: status != Status::Fail,
@@ -354,7 +486,10 @@ pub fn report(pool: &Pool, rules: &Rules, counters: &Counters, members: &[Ix], r
         });
     }
     // Offices before the informational counts.
-    let info_at = rules_out.iter().position(|r| r.kind == RuleKind::Info).unwrap_or(rules_out.len());
+    let info_at = rules_out
+        .iter()
+        .position(|r| r.kind == RuleKind::Info)
+        .unwrap_or(rules_out.len());
     let role_rules = super::roles::role_rules(pool, rules, roles);
     rules_out.splice(info_at..info_at, role_rules);
     let conflicts: Vec<(String, String)> = members
@@ -402,16 +537,27 @@ impl Preview {
 
     /// Balance rules that would go from holding to failing.
     pub fn breaks(&self) -> impl Iterator<Item = &RuleChange> {
-        self.changes.iter().filter(|c| c.status_before != Status::Fail && c.status_after == Status::Fail)
+        self.changes
+            .iter()
+            .filter(|c| c.status_before != Status::Fail && c.status_after == Status::Fail)
     }
 
     /// Balance rules that would go from failing to holding.
     pub fn fixes(&self) -> impl Iterator<Item = &RuleChange> {
-        self.changes.iter().filter(|c| c.status_before == Status::Fail && c.status_after != Status::Fail)
+        self.changes
+            .iter()
+            .filter(|c| c.status_before == Status::Fail && c.status_after != Status::Fail)
     }
 }
 
-pub fn preview(pool: &Pool, rules: &Rules, counters: &Counters, members: &[Ix], cand: Ix, replacing: Option<Ix>) -> Preview {
+pub fn preview(
+    pool: &Pool,
+    rules: &Rules,
+    counters: &Counters,
+    members: &[Ix],
+    cand: Ix,
+    replacing: Option<Ix>,
+) -> Preview {
     let violations = check_add(pool, rules, counters, members, cand, replacing);
     let inf = pool.facts(cand);
     let outf = replacing.map(|r| pool.facts(r));
@@ -463,16 +609,31 @@ pub fn preview(pool: &Pool, rules: &Rules, counters: &Counters, members: &[Ix], 
     for &n in &inf.nationalities {
         let before = counters.nationality.get(n as usize).copied().unwrap_or(0);
         let freed = outf.is_some_and(|o| o.nationalities.contains(&n));
-        cap_change("nationality-cap", pool.nationality_name(n).to_owned(), before, freed, rules.per_nationality);
+        cap_change(
+            "nationality-cap",
+            pool.nationality_name(n).to_owned(),
+            before,
+            freed,
+            rules.per_nationality,
+        );
     }
     for &a in &inf.affiliations {
         if pool.is_capped_affiliation(a) {
             let before = counters.affiliation.get(a as usize).copied().unwrap_or(0);
             let freed = outf.is_some_and(|o| o.affiliations.contains(&a));
-            cap_change("affiliation-cap", pool.affiliations.name(a).to_owned(), before, freed, rules.per_affiliation);
+            cap_change(
+                "affiliation-cap",
+                pool.affiliations.name(a).to_owned(),
+                before,
+                freed,
+                rules.per_affiliation,
+            );
         }
     }
-    Preview { violations, changes }
+    Preview {
+        violations,
+        changes,
+    }
 }
 
 /// What removing `member` would do to the balance counters (for the reason
@@ -496,5 +657,8 @@ pub fn preview_remove(rules: &Rules, counters: &Counters, member: &Facts) -> Pre
             }
         })
         .collect();
-    Preview { violations: Vec::new(), changes }
+    Preview {
+        violations: Vec::new(),
+        changes,
+    }
 }

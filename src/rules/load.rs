@@ -82,15 +82,22 @@ pub fn load_rules(path: Option<&Path>) -> Result<Rules, InputError> {
         return parse_toml(Path::new("sample-data/rules.toml"), BUNDLED_RULES);
     };
     let bytes = std::fs::read(path).map_err(|e| {
-        InputError::new(path, format!("cannot read the rules file: {e}")).hint("check the path given to --rules")
+        InputError::new(path, format!("cannot read the rules file: {e}"))
+            .hint("check the path given to --rules")
     })?;
     let text = std::str::from_utf8(&bytes).map_err(|e| {
         InputError::new(path, "the file is not valid UTF-8")
             .line(line_of(&bytes, e.valid_up_to()))
             .hint("save it as UTF-8")
     })?;
-    let is_csv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    if is_csv { parse_quota_csv(path, text) } else { parse_toml(path, text) }
+    let is_csv = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    if is_csv {
+        parse_quota_csv(path, text)
+    } else {
+        parse_toml(path, text)
+    }
 }
 
 fn span_line(text: &str, span: Option<Range<usize>>) -> Option<usize> {
@@ -137,12 +144,19 @@ pub fn parse_toml(path: &Path, text: &str) -> Result<Rules, InputError> {
         return Err(InputError::new(path, "panel size must be at least 1").column("size"));
     }
     if rules.per_nationality == 0 || rules.per_affiliation == 0 {
-        return Err(InputError::new(path, "a cap of 0 would refuse everyone").hint("use at least 1"));
+        return Err(
+            InputError::new(path, "a cap of 0 would refuse everyone").hint("use at least 1")
+        );
     }
     for spanned in file.quotas {
         let line = line_of(text.as_bytes(), spanned.span().start);
         let q = spanned.into_inner();
-        let entry = RawQuota { feature: &q.feature, value: &q.value, min: q.min, max: q.max };
+        let entry = RawQuota {
+            feature: &q.feature,
+            value: &q.value,
+            min: q.min,
+            max: q.max,
+        };
         for mut quota in entry.expand(path, line, rules.size)? {
             if let Some(id) = &q.id {
                 if q.value.trim() == "*" {
@@ -171,14 +185,23 @@ pub fn parse_quota_csv(path: &Path, text: &str) -> Result<Rules, InputError> {
     let mut rules = parse_toml(Path::new("sample-data/rules.toml"), BUNDLED_RULES)?;
     rules.quotas.clear();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut rdr = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
-    let headers = rdr.headers().map_err(|e| InputError::new(path, e.to_string()).line(1))?.clone();
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers = rdr
+        .headers()
+        .map_err(|e| InputError::new(path, e.to_string()).line(1))?
+        .clone();
     let col = |name: &str| {
-        headers.iter().position(|h| fold_key(h) == name).ok_or_else(|| {
-            InputError::new(path, format!("missing column '{name}'"))
-                .line(1)
-                .hint("the header must be feature,value,min,max")
-        })
+        headers
+            .iter()
+            .position(|h| fold_key(h) == name)
+            .ok_or_else(|| {
+                InputError::new(path, format!("missing column '{name}'"))
+                    .line(1)
+                    .hint("the header must be feature,value,min,max")
+            })
     };
     let (cf, cv, cmin, cmax) = (col("feature")?, col("value")?, col("min")?, col("max")?);
     let mut rows = 0;
@@ -191,7 +214,9 @@ pub fn parse_quota_csv(path: &Path, text: &str) -> Result<Rules, InputError> {
                 return Ok(None);
             }
             cell.parse::<i64>().map(Some).map_err(|_| {
-                InputError::new(path, format!("'{cell}' is not a whole number")).line(line).column(name)
+                InputError::new(path, format!("'{cell}' is not a whole number"))
+                    .line(line)
+                    .column(name)
             })
         };
         let entry = RawQuota {
@@ -204,7 +229,9 @@ pub fn parse_quota_csv(path: &Path, text: &str) -> Result<Rules, InputError> {
         rows += 1;
     }
     if rows == 0 {
-        return Err(InputError::new(path, "no quota rows").hint("add rows such as: gender,female,16,24"));
+        return Err(
+            InputError::new(path, "no quota rows").hint("add rows such as: gender,female,16,24")
+        );
     }
     validate(path, &rules, text)?;
     Ok(rules)
@@ -224,9 +251,10 @@ impl RawQuota<'_> {
             match v {
                 None => Ok(None),
                 Some(n) if n < 0 => Err(err(col, format!("{col} is {n}; it cannot be negative"))),
-                Some(n) if n > i64::from(size) => {
-                    Err(err(col, format!("{col} is {n}, more than the {size} seats of the panel")))
-                }
+                Some(n) if n > i64::from(size) => Err(err(
+                    col,
+                    format!("{col} is {n}, more than the {size} seats of the panel"),
+                )),
                 Some(n) => Ok(Some(n as u32)),
             }
         };
@@ -234,14 +262,24 @@ impl RawQuota<'_> {
         if let (Some(a), Some(b)) = (min, max)
             && a > b
         {
-            return Err(err("min", format!("min {a} is greater than max {b}")).hint("swap them or fix one"));
+            return Err(
+                err("min", format!("min {a} is greater than max {b}")).hint("swap them or fix one")
+            );
         }
         let features = features_for(self.feature, self.value).map_err(|m| err("feature", m))?;
         Ok(features
             .into_iter()
             .map(|feature| {
                 let (id, label) = describe(feature);
-                Quota { id, label, short: short_label(feature), feature, min, max, source: String::new() }
+                Quota {
+                    id,
+                    label,
+                    short: short_label(feature),
+                    feature,
+                    min,
+                    max,
+                    source: String::new(),
+                }
             })
             .collect())
     }
@@ -249,14 +287,16 @@ impl RawQuota<'_> {
 
 fn features_for(feature: &str, value: &str) -> Result<Vec<Feature>, String> {
     let all = value.trim() == "*";
-    let unknown = |what: &str, accepted: String| format!("unknown {what} '{value}'; accepted: {accepted}");
+    let unknown =
+        |what: &str, accepted: String| format!("unknown {what} '{value}'; accepted: {accepted}");
     Ok(match fold_key(feature).as_str() {
         "gender" => {
             if all {
                 Gender::ALL.into_iter().map(Feature::Gender).collect()
             } else {
-                let g = Gender::parse(value)
-                    .ok_or_else(|| unknown("gender", "female, male, non-binary, undisclosed".into()))?;
+                let g = Gender::parse(value).ok_or_else(|| {
+                    unknown("gender", "female, male, non-binary, undisclosed".into())
+                })?;
                 vec![Feature::Gender(g)]
             }
         }
@@ -265,14 +305,21 @@ fn features_for(feature: &str, value: &str) -> Result<Vec<Feature>, String> {
                 Region::GROUPS.into_iter().map(Feature::Region).collect()
             } else {
                 let r = Region::parse(value).ok_or_else(|| {
-                    unknown("regional group", Region::GROUPS.map(|r| r.label()).join(", "))
+                    unknown(
+                        "regional group",
+                        Region::GROUPS.map(|r| r.label()).join(", "),
+                    )
                 })?;
                 vec![Feature::Region(r)]
             }
         }
         "development" | "developmentstatus" => {
-            let d = Development::parse(value)
-                .ok_or_else(|| unknown("development status", "developed, transition, developing".into()))?;
+            let d = Development::parse(value).ok_or_else(|| {
+                unknown(
+                    "development status",
+                    "developed, transition, developing".into(),
+                )
+            })?;
             vec![Feature::Development(d)]
         }
         "field" | "fields" | "expertise" => {
@@ -280,7 +327,10 @@ fn features_for(feature: &str, value: &str) -> Result<Vec<Feature>, String> {
                 Field::all().map(Feature::Field).collect()
             } else {
                 let f = Field::parse(value).ok_or_else(|| {
-                    format!("unknown field of expertise '{value}'; did you mean '{}'?", Field::closest(value))
+                    format!(
+                        "unknown field of expertise '{value}'; did you mean '{}'?",
+                        Field::closest(value)
+                    )
                 })?;
                 vec![Feature::Field(f)]
             }
@@ -301,8 +351,14 @@ fn describe(feature: Feature) -> (String, String) {
         Feature::Gender(Gender::Female) => ("women".into(), "Women".into()),
         Feature::Gender(Gender::Male) => ("men".into(), "Men".into()),
         Feature::Gender(g) => (format!("gender-{}", g.label()), capitalise(g.label())),
-        Feature::Region(r) => (format!("region-{}", r.short().to_ascii_lowercase()), r.label().into()),
-        Feature::Development(d) => (format!("development-{}", fold_key(d.label())), format!("{} countries", capitalise(d.label()))),
+        Feature::Region(r) => (
+            format!("region-{}", r.short().to_ascii_lowercase()),
+            r.label().into(),
+        ),
+        Feature::Development(d) => (
+            format!("development-{}", fold_key(d.label())),
+            format!("{} countries", capitalise(d.label())),
+        ),
         Feature::Field(f) => (format!("field-{}", f.index() + 1), f.qualified()),
         Feature::Nominated => ("nominated".into(), "Nominated by a Member State".into()),
         Feature::Ldc => ("ldc".into(), "LDC nationals".into()),
@@ -327,7 +383,8 @@ fn short_label(feature: Feature) -> String {
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 /// Targets that no panel could meet are an error in the file, caught before
@@ -336,18 +393,30 @@ fn validate(path: &Path, rules: &Rules, text: &str) -> Result<(), InputError> {
     let mut ids = std::collections::HashSet::new();
     for q in &rules.quotas {
         if !ids.insert(q.id.as_str()) {
-            return Err(InputError::new(path, format!("quota '{}' is defined twice", q.id))
-                .hint("give each quota one line"));
+            return Err(
+                InputError::new(path, format!("quota '{}' is defined twice", q.id))
+                    .hint("give each quota one line"),
+            );
         }
     }
     for group in ["gender", "region", "development"] {
-        let in_group: Vec<&Quota> = rules.quotas.iter().filter(|q| q.feature.group() == Some(group)).collect();
+        let in_group: Vec<&Quota> = rules
+            .quotas
+            .iter()
+            .filter(|q| q.feature.group() == Some(group))
+            .collect();
         let mins: u32 = in_group.iter().filter_map(|q| q.min).sum();
         if mins > rules.size {
-            let line = text.lines().position(|l| l.to_ascii_lowercase().contains(group)).map(|i| i + 1);
+            let line = text
+                .lines()
+                .position(|l| l.to_ascii_lowercase().contains(group))
+                .map(|i| i + 1);
             let mut e = InputError::new(
                 path,
-                format!("the {group} minimums add up to {mins}, more than the {} seats", rules.size),
+                format!(
+                    "the {group} minimums add up to {mins}, more than the {} seats",
+                    rules.size
+                ),
             )
             .hint("lower some minimums so that they fit in the panel");
             if let Some(l) = line {
@@ -370,14 +439,34 @@ mod tests {
         assert_eq!(r.per_nationality, 2);
         assert_eq!(r.per_affiliation, 2);
         assert_eq!(r.deadline.to_string(), "2025-10-31");
-        assert!(r.quotas.iter().any(|q| q.id == "women" && q.min == Some(16)));
-        assert_eq!(r.quotas.iter().filter(|q| matches!(q.feature, Feature::Field(_))).count(), 18);
-        assert_eq!(r.quotas.iter().filter(|q| matches!(q.feature, Feature::Region(_))).count(), 5);
+        assert!(
+            r.quotas
+                .iter()
+                .any(|q| q.id == "women" && q.min == Some(16))
+        );
+        assert_eq!(
+            r.quotas
+                .iter()
+                .filter(|q| matches!(q.feature, Feature::Field(_)))
+                .count(),
+            18
+        );
+        assert_eq!(
+            r.quotas
+                .iter()
+                .filter(|q| matches!(q.feature, Feature::Region(_)))
+                .count(),
+            5
+        );
     }
 
     #[test]
     fn sortition_csv_quotas() {
-        let r = parse_quota_csv(Path::new("q.csv"), "Feature,Value,Min,Max\ngender,female,18,22\nregion,africa,6,10\n").unwrap();
+        let r = parse_quota_csv(
+            Path::new("q.csv"),
+            "Feature,Value,Min,Max\ngender,female,18,22\nregion,africa,6,10\n",
+        )
+        .unwrap();
         assert_eq!(r.quotas.len(), 2);
         assert_eq!(r.quotas[1].feature, Feature::Region(Region::African));
         assert_eq!(r.size, 40);
@@ -385,12 +474,21 @@ mod tests {
 
     #[test]
     fn bad_rules_name_the_line() {
-        let e = parse_quota_csv(Path::new("q.csv"), "feature,value,min,max\ngender,female,18,22\nregion,africa,9,3\n").unwrap_err();
+        let e = parse_quota_csv(
+            Path::new("q.csv"),
+            "feature,value,min,max\ngender,female,18,22\nregion,africa,9,3\n",
+        )
+        .unwrap_err();
         assert_eq!(e.line, Some(3));
         assert!(e.to_string().contains("greater than max"), "{e}");
-        let e = parse_quota_csv(Path::new("q.csv"), "feature,value,min,max\nregion,*,9,20\n").unwrap_err();
+        let e = parse_quota_csv(Path::new("q.csv"), "feature,value,min,max\nregion,*,9,20\n")
+            .unwrap_err();
         assert!(e.to_string().contains("add up to 45"), "{e}");
-        let e = parse_quota_csv(Path::new("q.csv"), "feature,value,min,max\nplanet,mars,1,2\n").unwrap_err();
+        let e = parse_quota_csv(
+            Path::new("q.csv"),
+            "feature,value,min,max\nplanet,mars,1,2\n",
+        )
+        .unwrap_err();
         assert!(e.to_string().contains("unknown feature"), "{e}");
         let e = parse_toml(Path::new("r.toml"), "[panel]\nsize = 40\n").unwrap_err();
         assert!(e.to_string().contains("missing field"), "{e}");

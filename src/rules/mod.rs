@@ -10,7 +10,10 @@ mod roles;
 use serde::Serialize;
 
 pub use counters::Counters;
-pub use engine::{Preview, Report, RuleChange, RuleKind, RuleStatus, Status, Violation, check_add, eligibility, preview, preview_remove, report};
+pub use engine::{
+    Preview, Report, RuleChange, RuleKind, RuleStatus, Status, Violation, check_add, eligibility,
+    preview, preview_remove, report,
+};
 pub use load::{BUNDLED_RULES, load_rules};
 
 use crate::domain::{Date, Development, Field, Gender, Region};
@@ -48,7 +51,11 @@ pub struct RoleRules {
 
 impl Default for RoleRules {
     fn default() -> RoleRules {
-        RoleRules { co_chairs: 2, max_vice_chairs: 3, max_chairs_per_region: 2 }
+        RoleRules {
+            co_chairs: 2,
+            max_vice_chairs: 3,
+            max_chairs_per_region: 2,
+        }
     }
 }
 

@@ -2,19 +2,37 @@
 //! country; not both the same gender), up to three vice-chairs, chairs
 //! spread over regional groups.
 
-use super::engine::{RuleKind, RuleStatus, Status};
 use super::Rules;
+use super::engine::{RuleKind, RuleStatus, Status};
 use crate::domain::{Development, Region, Role};
 use crate::pool::{Ix, Pool};
 
 const SOURCE: &str = "79/325 para. 1 (b): two co-chairs, one from a developed country and one from a developing country, and up to three vice-chairs, taking into account geographical balance and gender balance.";
 
 pub fn role_rules(pool: &Pool, rules: &Rules, holders: &[(Ix, Role)]) -> Vec<RuleStatus> {
-    let co: Vec<Ix> = holders.iter().filter(|(_, r)| *r == Role::CoChair).map(|(ix, _)| *ix).collect();
-    let vice = holders.iter().filter(|(_, r)| *r == Role::ViceChair).count() as u32;
-    let names = |ixs: &[Ix]| ixs.iter().map(|&i| pool.candidate(i).name.clone()).collect::<Vec<_>>().join(", ");
+    let co: Vec<Ix> = holders
+        .iter()
+        .filter(|(_, r)| *r == Role::CoChair)
+        .map(|(ix, _)| *ix)
+        .collect();
+    let vice = holders
+        .iter()
+        .filter(|(_, r)| *r == Role::ViceChair)
+        .count() as u32;
+    let names = |ixs: &[Ix]| {
+        ixs.iter()
+            .map(|&i| pool.candidate(i).name.clone())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let mut out = Vec::new();
-    let mut push = |id: &str, label: &str, short: &str, status: Status, count: Option<u32>, target: String, detail: String| {
+    let mut push = |id: &str,
+                    label: &str,
+                    short: &str,
+                    status: Status,
+                    count: Option<u32>,
+                    target: String,
+                    detail: String| {
         out.push(RuleStatus {
             id: id.into(),
             kind: RuleKind::Role,
@@ -34,7 +52,11 @@ pub fn role_rules(pool: &Pool, rules: &Rules, holders: &[(Ix, Role)]) -> Vec<Rul
         "co-chairs",
         "Co-chairs",
         "Co-chairs",
-        if n == 0 || n == want { Status::Ok } else { Status::Fail },
+        if n == 0 || n == want {
+            Status::Ok
+        } else {
+            Status::Fail
+        },
         Some(n),
         format!("={want}"),
         match n {
@@ -47,7 +69,8 @@ pub fn role_rules(pool: &Pool, rules: &Rules, holders: &[(Ix, Role)]) -> Vec<Rul
         let dev = |ix: Ix| pool.facts(ix).development;
         let mixed = matches!(
             (dev(co[0]), dev(co[1])),
-            (Development::Developed, Development::Developing) | (Development::Developing, Development::Developed)
+            (Development::Developed, Development::Developing)
+                | (Development::Developing, Development::Developed)
         );
         push(
             "co-chairs-development",
@@ -66,14 +89,22 @@ pub fn role_rules(pool: &Pool, rules: &Rules, holders: &[(Ix, Role)]) -> Vec<Rul
             if same { Status::Fail } else { Status::Ok },
             None,
             String::new(),
-            format!("{} / {}", pool.facts(co[0]).gender, pool.facts(co[1]).gender),
+            format!(
+                "{} / {}",
+                pool.facts(co[0]).gender,
+                pool.facts(co[1]).gender
+            ),
         );
     }
     push(
         "vice-chairs",
         "Vice-chairs",
         "Vice-chairs",
-        if vice <= rules.roles.max_vice_chairs { Status::Ok } else { Status::Fail },
+        if vice <= rules.roles.max_vice_chairs {
+            Status::Ok
+        } else {
+            Status::Fail
+        },
         Some(vice),
         format!("≤{}", rules.roles.max_vice_chairs),
         String::new(),
@@ -92,7 +123,11 @@ pub fn role_rules(pool: &Pool, rules: &Rules, holders: &[(Ix, Role)]) -> Vec<Rul
         "chairs-region",
         "Chairs per regional group",
         "Chairs/region",
-        if crowded.is_empty() { Status::Ok } else { Status::Fail },
+        if crowded.is_empty() {
+            Status::Ok
+        } else {
+            Status::Fail
+        },
         Some(worst),
         format!("≤{}", rules.roles.max_chairs_per_region),
         crowded.join(", "),

@@ -47,23 +47,39 @@ pub struct Write {
 
 impl Write {
     pub fn put<T: Serialize>(tree: TreeId, key: impl Into<Vec<u8>>, value: &T) -> Write {
-        Write { tree, key: key.into(), value: Some(encode(value)) }
+        Write {
+            tree,
+            key: key.into(),
+            value: Some(encode(value)),
+        }
     }
 
     pub fn delete(tree: TreeId, key: impl Into<Vec<u8>>) -> Write {
-        Write { tree, key: key.into(), value: None }
+        Write {
+            tree,
+            key: key.into(),
+            value: None,
+        }
     }
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("the draft database {0} is open in another panel-draft process\n  hint: close the other window (or wait for it), or use --db to open another database")]
+    #[error(
+        "the draft database {0} is open in another panel-draft process\n  hint: close the other window (or wait for it), or use --db to open another database"
+    )]
     Locked(PathBuf),
-    #[error("the draft database {0} is not writable\n  hint: check the folder's permissions, or use --db to choose another folder")]
+    #[error(
+        "the draft database {0} is not writable\n  hint: check the folder's permissions, or use --db to choose another folder"
+    )]
     ReadOnly(PathBuf),
-    #[error("the draft database {dir} is damaged or not a panel-draft database: {detail}\n  hint: restore it from a backup, or use --db to start a new database")]
+    #[error(
+        "the draft database {dir} is damaged or not a panel-draft database: {detail}\n  hint: restore it from a backup, or use --db to start a new database"
+    )]
     Corrupt { dir: PathBuf, detail: String },
-    #[error("the draft database {dir} was written by a newer panel-draft (schema {found}, this program knows {SCHEMA_VERSION})\n  hint: use the newer program")]
+    #[error(
+        "the draft database {dir} was written by a newer panel-draft (schema {found}, this program knows {SCHEMA_VERSION})\n  hint: use the newer program"
+    )]
     TooNew { dir: PathBuf, found: u8 },
     #[error("cannot use the draft database {dir}: {detail}")]
     Io { dir: PathBuf, detail: String },
@@ -86,9 +102,16 @@ impl Store {
             std::fs::create_dir_all(dir).map_err(io)?;
             restrict(dir).map_err(io)?;
         } else if !dir.is_dir() {
-            return Err(StoreError::Io { dir: dir.into(), detail: "it exists and is not a folder".into() });
+            return Err(StoreError::Io {
+                dir: dir.into(),
+                detail: "it exists and is not a folder".into(),
+            });
         }
-        if std::fs::metadata(dir).map(|m| m.permissions().readonly()).unwrap_or(false) || !writable(dir) {
+        if std::fs::metadata(dir)
+            .map(|m| m.permissions().readonly())
+            .unwrap_or(false)
+            || !writable(dir)
+        {
             return Err(StoreError::ReadOnly(dir.into()));
         }
         let db = open_sled(dir)?;
@@ -97,10 +120,20 @@ impl Store {
         let drafts = db.open_tree("drafts").map_err(sled_err)?;
         let annotations = db.open_tree("annotations").map_err(sled_err)?;
         let log = db.open_tree("log").map_err(sled_err)?;
-        let store = Store { dir: dir.into(), db, meta, drafts, annotations, log };
+        let store = Store {
+            dir: dir.into(),
+            db,
+            meta,
+            drafts,
+            annotations,
+            log,
+        };
         match store.meta.get(KEY_SCHEMA).map_err(sled_err)? {
             None => {
-                store.meta.insert(KEY_SCHEMA, &[SCHEMA_VERSION]).map_err(sled_err)?;
+                store
+                    .meta
+                    .insert(KEY_SCHEMA, &[SCHEMA_VERSION])
+                    .map_err(sled_err)?;
                 store.flush()?;
             }
             Some(v) if v.first().copied() == Some(SCHEMA_VERSION) => {}
@@ -108,9 +141,15 @@ impl Store {
             Some(v) => {
                 let found = v.first().copied().unwrap_or(0);
                 if found > SCHEMA_VERSION {
-                    return Err(StoreError::TooNew { dir: dir.into(), found });
+                    return Err(StoreError::TooNew {
+                        dir: dir.into(),
+                        found,
+                    });
                 }
-                return Err(StoreError::Corrupt { dir: dir.into(), detail: format!("unknown schema version {found}") });
+                return Err(StoreError::Corrupt {
+                    dir: dir.into(),
+                    detail: format!("unknown schema version {found}"),
+                });
             }
         }
         store.drop_orphan_pools()?;
@@ -131,14 +170,26 @@ impl Store {
         self.reencode::<crate::pool::Stored>(pool.as_ref())?;
         self.reencode::<DraftRecord>(Some(&self.drafts))?;
         self.reencode::<LogEntry>(Some(&self.log))?;
-        if self.meta.get(KEY_CURRENT_DRAFT).map_err(|e| self.err(e))?.is_none() {
-            self.meta.insert(KEY_CURRENT_DRAFT, encode(&"main".to_string())).map_err(|e| self.err(e))?;
+        if self
+            .meta
+            .get(KEY_CURRENT_DRAFT)
+            .map_err(|e| self.err(e))?
+            .is_none()
+        {
+            self.meta
+                .insert(KEY_CURRENT_DRAFT, encode(&"main".to_string()))
+                .map_err(|e| self.err(e))?;
         }
-        self.meta.insert(KEY_SCHEMA, &[SCHEMA_VERSION]).map_err(|e| self.err(e))?;
+        self.meta
+            .insert(KEY_SCHEMA, &[SCHEMA_VERSION])
+            .map_err(|e| self.err(e))?;
         self.flush()
     }
 
-    fn reencode<T: Serialize + DeserializeOwned>(&self, tree: Option<&sled::Tree>) -> Result<(), StoreError> {
+    fn reencode<T: Serialize + DeserializeOwned>(
+        &self,
+        tree: Option<&sled::Tree>,
+    ) -> Result<(), StoreError> {
         let Some(tree) = tree else { return Ok(()) };
         let mut batch = sled::Batch::default();
         for kv in tree.iter() {
@@ -207,11 +258,12 @@ impl Store {
         }
         tree.apply_batch(batch).map_err(|e| self.err(e))?;
         self.flush()?;
-        let result: Result<(), TransactionError<()>> = (&self.meta, &self.log).transaction(|(meta, log)| {
-            meta.insert(KEY_POOL_TREE, name.as_bytes())?;
-            append(log, &entry)?;
-            Ok(())
-        });
+        let result: Result<(), TransactionError<()>> =
+            (&self.meta, &self.log).transaction(|(meta, log)| {
+                meta.insert(KEY_POOL_TREE, name.as_bytes())?;
+                append(log, &entry)?;
+                Ok(())
+            });
         result.map_err(|e| self.tx_err(e))?;
         self.flush()?;
         if let Some(old) = old {
@@ -229,31 +281,41 @@ impl Store {
 
     /// Stores the draft and appends the log entries in one transaction,
     /// then flushes. Returns only once the change is durable.
-    pub fn commit_draft(&self, name: &str, record: &DraftRecord, entries: &[LogEntry]) -> Result<(), StoreError> {
-        self.commit(&[Write::put(TreeId::Drafts, name.as_bytes(), record)], entries)
+    pub fn commit_draft(
+        &self,
+        name: &str,
+        record: &DraftRecord,
+        entries: &[LogEntry],
+    ) -> Result<(), StoreError> {
+        self.commit(
+            &[Write::put(TreeId::Drafts, name.as_bytes(), record)],
+            entries,
+        )
     }
 
     /// Applies `writes` and appends `entries` in one transaction, then
     /// flushes: all of it is on disk, or none of it.
     pub fn commit(&self, writes: &[Write], entries: &[LogEntry]) -> Result<(), StoreError> {
         let result: Result<(), TransactionError<()>> =
-            (&self.meta, &self.drafts, &self.annotations, &self.log).transaction(|(meta, drafts, ann, log)| {
-                for w in writes {
-                    let tree = match w.tree {
-                        TreeId::Meta => meta,
-                        TreeId::Drafts => drafts,
-                        TreeId::Annotations => ann,
-                    };
-                    match &w.value {
-                        Some(v) => tree.insert(w.key.as_slice(), v.as_slice())?,
-                        None => tree.remove(w.key.as_slice())?,
-                    };
-                }
-                for e in entries {
-                    append(log, e)?;
-                }
-                Ok(())
-            });
+            (&self.meta, &self.drafts, &self.annotations, &self.log).transaction(
+                |(meta, drafts, ann, log)| {
+                    for w in writes {
+                        let tree = match w.tree {
+                            TreeId::Meta => meta,
+                            TreeId::Drafts => drafts,
+                            TreeId::Annotations => ann,
+                        };
+                        match &w.value {
+                            Some(v) => tree.insert(w.key.as_slice(), v.as_slice())?,
+                            None => tree.remove(w.key.as_slice())?,
+                        };
+                    }
+                    for e in entries {
+                        append(log, e)?;
+                    }
+                    Ok(())
+                },
+            );
         result.map_err(|e| self.tx_err(e))?;
         self.flush()
     }
@@ -262,7 +324,10 @@ impl Store {
         self.drafts
             .iter()
             .keys()
-            .map(|k| k.map(|k| String::from_utf8_lossy(&k).into_owned()).map_err(|e| self.err(e)))
+            .map(|k| {
+                k.map(|k| String::from_utf8_lossy(&k).into_owned())
+                    .map_err(|e| self.err(e))
+            })
             .collect()
     }
 
@@ -296,7 +361,10 @@ impl Store {
     }
 
     fn decode<T: DeserializeOwned>(&self, bytes: &[u8]) -> Result<T, StoreError> {
-        let corrupt = |detail: String| StoreError::Corrupt { dir: self.dir.clone(), detail };
+        let corrupt = |detail: String| StoreError::Corrupt {
+            dir: self.dir.clone(),
+            detail,
+        };
         match bytes.split_first() {
             Some((&SCHEMA_VERSION, json)) => {
                 serde_json::from_slice(json).map_err(|e| corrupt(format!("unreadable record: {e}")))
@@ -309,12 +377,18 @@ impl Store {
     fn tx_err(&self, e: TransactionError<()>) -> StoreError {
         match e {
             TransactionError::Storage(e) => self.err(e),
-            TransactionError::Abort(()) => StoreError::Io { dir: self.dir.clone(), detail: "transaction aborted".into() },
+            TransactionError::Abort(()) => StoreError::Io {
+                dir: self.dir.clone(),
+                detail: "transaction aborted".into(),
+            },
         }
     }
 }
 
-fn append(log: &sled::transaction::TransactionalTree, entry: &LogEntry) -> Result<(), ConflictableTransactionError<()>> {
+fn append(
+    log: &sled::transaction::TransactionalTree,
+    entry: &LogEntry,
+) -> Result<(), ConflictableTransactionError<()>> {
     let seq = log.generate_id()?;
     log.insert(&seq.to_be_bytes(), encode(entry))?;
     Ok(())
@@ -339,17 +413,26 @@ fn open_sled(dir: &Path) -> Result<sled::Db, StoreError> {
     std::panic::set_hook(hook);
     match result {
         Ok(r) => r.map_err(|e| from_sled(dir, e)),
-        Err(_) => Err(StoreError::Corrupt { dir: dir.into(), detail: "sled could not read its files".into() }),
+        Err(_) => Err(StoreError::Corrupt {
+            dir: dir.into(),
+            detail: "sled could not read its files".into(),
+        }),
     }
 }
 
 fn from_sled(dir: &Path, e: sled::Error) -> StoreError {
     match e {
         sled::Error::Io(io) => classify(dir, io),
-        sled::Error::Corruption { .. } | sled::Error::ReportableBug(_) | sled::Error::Unsupported(_) => {
-            StoreError::Corrupt { dir: dir.into(), detail: e.to_string() }
-        }
-        other => StoreError::Io { dir: dir.into(), detail: other.to_string() },
+        sled::Error::Corruption { .. }
+        | sled::Error::ReportableBug(_)
+        | sled::Error::Unsupported(_) => StoreError::Corrupt {
+            dir: dir.into(),
+            detail: e.to_string(),
+        },
+        other => StoreError::Io {
+            dir: dir.into(),
+            detail: other.to_string(),
+        },
     }
 }
 
@@ -360,7 +443,10 @@ fn classify(dir: &Path, e: std::io::Error) -> StoreError {
     } else if e.kind() == std::io::ErrorKind::PermissionDenied || e.raw_os_error() == Some(30) {
         StoreError::ReadOnly(dir.into())
     } else {
-        StoreError::Io { dir: dir.into(), detail: text }
+        StoreError::Io {
+            dir: dir.into(),
+            detail: text,
+        }
     }
 }
 

@@ -6,7 +6,13 @@ use panel_draft::pool::{Pool, Stored};
 use panel_draft::reference::Reference;
 use panel_draft::rules::{Rules, load_rules};
 
-pub fn person(id: &str, gender: Gender, nats: &[&str], affs: &[&str], fields: &[usize]) -> Candidate {
+pub fn person(
+    id: &str,
+    gender: Gender,
+    nats: &[&str],
+    affs: &[&str],
+    fields: &[usize],
+) -> Candidate {
     Candidate {
         id: id.into(),
         name: format!("Person {id}"),
@@ -14,9 +20,16 @@ pub fn person(id: &str, gender: Gender, nats: &[&str], affs: &[&str], fields: &[
         nationalities: nats.iter().map(|s| s.to_string()).collect(),
         affiliations: affs.iter().map(|s| s.to_string()).collect(),
         email: format!("{id}@example.org"),
-        fields: fields.iter().filter_map(|&i| Field::from_index(i)).collect(),
+        fields: fields
+            .iter()
+            .filter_map(|&i| Field::from_index(i))
+            .collect(),
         nominated_by: Vec::new(),
-        submitted: Some(Date { year: 2025, month: 10, day: 1 }),
+        submitted: Some(Date {
+            year: 2025,
+            month: 10,
+            day: 1,
+        }),
         un_staff: false,
         conflict_of_interest: String::new(),
         publications: Some(10),
@@ -38,7 +51,16 @@ pub fn rules() -> Rules {
 }
 
 pub fn pool(cands: Vec<Candidate>) -> Pool {
-    Pool::new(cands.into_iter().map(|candidate| Stored { candidate, missing: false }).collect(), &reference())
+    Pool::new(
+        cands
+            .into_iter()
+            .map(|candidate| Stored {
+                candidate,
+                missing: false,
+            })
+            .collect(),
+        &reference(),
+    )
 }
 
 /// A pool with which a complete, rule-abiding panel of 40 exists:
@@ -57,8 +79,18 @@ pub fn balanced_pool() -> Vec<Candidate> {
     let mut n = 0;
     for codes in groups {
         for code in codes {
-            let gender = if n % 2 == 0 { Gender::Female } else { Gender::Male };
-            out.push(person(&format!("B{n:02}"), gender, &[code], &[&format!("Institute {n}")], &[n % 18, (n + 7) % 18]));
+            let gender = if n % 2 == 0 {
+                Gender::Female
+            } else {
+                Gender::Male
+            };
+            out.push(person(
+                &format!("B{n:02}"),
+                gender,
+                &[code],
+                &[&format!("Institute {n}")],
+                &[n % 18, (n + 7) % 18],
+            ));
             n += 1;
         }
     }
