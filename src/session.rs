@@ -439,25 +439,20 @@ impl Session {
         }
         let drafted: Vec<Ix> = self.draft.members();
         let mut flagged = Vec::new();
-        let mut stored: Vec<Stored> = outcome
-            .candidates
-            .iter()
-            .map(|c| Stored {
-                candidate: c.clone(),
-                missing: false,
-            })
-            .collect();
+        let mut missing: Vec<Stored> = Vec::new();
         for ix in drafted {
             let c = self.pool.candidate(ix);
             if !new_ids.contains(c.id.as_str()) {
                 flagged.push(c.id.clone());
-                stored.push(Stored {
+                missing.push(Stored {
                     candidate: c.clone(),
                     missing: true,
                 });
             }
         }
         let removed = old.keys().filter(|id| !new_ids.contains(*id)).count();
+        drop(new_ids);
+        drop(old);
         let summary = ImportSummary {
             candidates: outcome.candidates.len(),
             added,
@@ -479,6 +474,10 @@ impl Session {
             },
             None,
         );
+        let count = outcome.candidates.len();
+        let mut stored: Vec<Stored> = Vec::with_capacity(count + missing.len());
+        stored.extend(outcome.candidates.into_iter().map(|candidate| Stored { candidate, missing: false }));
+        stored.extend(missing);
         self.store.replace_pool(&stored, entry)?;
         self.pool = Pool::new(stored, &self.reference);
         self.draft = DraftState::new(&self.pool, &self.rules, self.draft.record().clone());

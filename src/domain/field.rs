@@ -157,10 +157,12 @@ impl Field {
             _ => (None, t),
         };
         let key = super::fold_key(rest);
+        let keys = folded_labels();
         let matches = |want_related: bool| {
             FIELDS
                 .iter()
-                .position(|f| f.related == want_related && super::fold_key(f.label) == key)
+                .zip(keys)
+                .position(|(f, k)| f.related == want_related && *k == key)
                 .map(|i| Field(i as u8))
         };
         match group {
@@ -176,6 +178,13 @@ impl Field {
             .min_by_key(|f| crate::text::edit_distance(&super::fold_key(f.label()), &key))
             .unwrap_or(Field(0))
     }
+}
+
+/// The labels folded once (parsing runs for every field of every
+/// candidate at import and at load).
+fn folded_labels() -> &'static [String; FIELD_COUNT] {
+    static KEYS: std::sync::OnceLock<[String; FIELD_COUNT]> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| FIELDS.map(|f| super::fold_key(f.label)))
 }
 
 impl fmt::Display for Field {

@@ -103,16 +103,32 @@ impl Pool {
         let mut candidates = Vec::with_capacity(stored.len());
         let mut facts = Vec::with_capacity(stored.len());
         let mut by_id = HashMap::with_capacity(stored.len());
+        let mut seen_affiliations: HashMap<String, u32> = HashMap::new();
+        // Country look-ups fold the text: do it once per distinct spelling.
+        let mut seen_countries: HashMap<String, Option<&crate::reference::Country>> = HashMap::new();
+        let mut country_of = |code: &str| -> Option<&crate::reference::Country> {
+            if let Some(c) = seen_countries.get(code) {
+                return *c;
+            }
+            let c = reference.country(code);
+            seen_countries.insert(code.to_owned(), c);
+            c
+        };
         for Stored {
-            candidate: c,
+            candidate: mut c,
             missing,
         } in stored
         {
+            // Decoded lists over-allocate; at 100k candidates that is tens of MB.
+            c.nationalities.shrink_to_fit();
+            c.affiliations.shrink_to_fit();
+            c.nominated_by.shrink_to_fit();
+            c.fields.shrink_to_fit();
             let mut nats = Vec::with_capacity(c.nationalities.len());
             for code in &c.nationalities {
                 // Keyed by ISO-3 whatever spelling reached us, so the cap
                 // counts one country once.
-                let country = reference.country(code);
+                let country = country_of(code);
                 let key = country.map_or_else(|| code.to_ascii_uppercase(), |k| k.iso3.clone());
                 let before = nationalities.len();
                 let id = nationalities.intern(key.clone(), &key);
@@ -126,17 +142,26 @@ impl Pool {
             }
             let mut affs = Vec::with_capacity(c.affiliations.len());
             for raw in &c.affiliations {
+                // The same spellings recur across thousands of candidates:
+                // canonicalise each distinct spelling once.
+                if let Some(&id) = seen_affiliations.get(raw.as_str()) {
+                    if !affs.contains(&id) {
+                        affs.push(id);
+                    }
+                    continue;
+                }
                 let canonical = reference.canonical_affiliation(raw);
                 let before = affiliations.len();
                 let id = affiliations.intern(affiliation_key(&canonical), &canonical);
                 if affiliations.len() > before {
                     capped_affiliation.push(!is_independent(&canonical));
                 }
+                seen_affiliations.insert(raw.clone(), id);
                 if !affs.contains(&id) {
                     affs.push(id);
                 }
             }
-            let primary = reference.country(c.primary_nationality());
+            let primary = country_of(c.primary_nationality());
             let f = Facts {
                 nationalities: nats,
                 affiliations: affs,
