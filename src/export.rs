@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::domain::{Development, Field, Gender, Region, Role};
+use crate::feasibility::{Analysis, analyse};
 use crate::pool::Ix;
 use crate::rules::{Report, RuleStatus};
 use crate::session::Error;
@@ -59,6 +60,10 @@ pub struct Status {
     pub affiliations_at_cap: Vec<String>,
     pub fields_uncovered: Vec<String>,
     pub conflicts_to_review: Vec<String>,
+    /// Can the draft still be completed to a full panel meeting every rule?
+    /// `null` only when the solver could not decide.
+    pub feasible: Option<bool>,
+    pub lookahead: Analysis,
     pub members: Vec<MemberRow>,
 }
 
@@ -140,6 +145,7 @@ pub fn members(session: &Session, include_contact: bool) -> Vec<MemberRow> {
 
 pub fn status(session: &Session, include_contact: bool) -> Status {
     let report = session.report();
+    let lookahead = lookahead(session);
     Status {
         draft: session.draft_name().to_owned(),
         size: report.size,
@@ -163,8 +169,27 @@ pub fn status(session: &Session, include_contact: bool) -> Status {
             .map(|(id, name)| format!("{name} ({id})"))
             .collect(),
         members: members(session, include_contact),
+        feasible: lookahead.feasible,
+        lookahead,
         rules: report.rules,
     }
+}
+
+fn lookahead(session: &Session) -> Analysis {
+    analyse(session.pool(), session.rules(), &session.draft().members(), &[])
+}
+
+/// The look-ahead in words: the verdict, then (when impossible) the
+/// smallest relaxation and who stands in the way.
+pub fn lookahead_lines(a: &Analysis, size: u32) -> Vec<String> {
+    let mut out = vec![match a.feasible {
+        Some(true) => format!("✓ a completion to {size} that satisfies every rule exists"),
+        Some(false) => format!("✗ no completion exists: {}", a.reason.clone().unwrap_or_default()),
+        None => format!("? undecided: {}", a.reason.clone().unwrap_or_default()),
+    }];
+    out.extend(a.relaxations.iter().map(|r| format!("  smallest way out: {r}")));
+    out.extend(a.blame.iter().map(|b| format!("  {b}")));
+    out
 }
 
 /// Plain-text status: one line per rule, symbol first.
@@ -186,6 +211,9 @@ pub fn status_text(session: &Session) -> String {
         out.push('\n');
     }
     push_lists(&mut out, &report, "");
+    for line in lookahead_lines(&lookahead(session), report.target) {
+        out.push_str(&format!("Look-ahead: {line}\n"));
+    }
     out
 }
 
@@ -343,6 +371,10 @@ pub fn markdown(session: &Session, include_contact: bool, with_log: bool) -> Res
     }
     out.push('\n');
     push_lists(&mut out, &report, "- ");
+    out.push_str("\n## Look-ahead\n\n");
+    for line in lookahead_lines(&lookahead(session), report.target) {
+        out.push_str(&format!("- {}\n", md(line.trim_start())));
+    }
     if with_log {
         out.push_str("\n## Audit log\n\n");
         for e in session

@@ -10,6 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::domain::Role;
 use crate::draft::{Action, RoleFate};
 use crate::export;
+use crate::feasibility;
 use crate::pool::Ix;
 use crate::search::{Query, Scope, SearchIndex, Sort};
 use crate::session::{self, Applied, Config, Error, Session};
@@ -157,6 +158,27 @@ pub enum Command {
     Search {
         query: String,
         #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Candidates who close open gaps (groups under their minimum, uncovered fields, gender) and keep a completion possible, best first.
+    Suggest {
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Propose one completion of the draft to a full panel meeting every rule (deterministic; changes nothing). Exit 1 if none exists.
+    Complete {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Who could take a member's seat with no rule broken or made worse, best first.
+    Replace {
+        #[arg(value_name = "ID")]
+        id: String,
+        #[arg(long, default_value_t = 10)]
         limit: usize,
         #[arg(long)]
         json: bool,
@@ -493,6 +515,82 @@ fn run(cli: Cli) -> Result<i32, Error> {
             }
             Ok(0)
         }
+        Command::Suggest { limit, json } => {
+            let members = s.draft().members();
+            let list = feasibility::suggest(s.pool(), s.rules(), &members, limit);
+            if json {
+                let rows: Vec<serde_json::Value> = list.iter().map(|x| suggestion_json(s.pool(), x)).collect();
+                say(out, format_args!("{}", serde_json::to_string_pretty(&rows).unwrap_or_default()));
+            } else if list.is_empty() {
+                not_completable(&s, out);
+            } else {
+                for x in &list {
+                    say(out, format_args!("{}", suggestion_line(s.pool(), x)));
+                }
+            }
+            Ok(0)
+        }
+        Command::Complete { json } => {
+            let members = s.draft().members();
+            let picks = feasibility::proposal(s.pool(), s.rules(), &members);
+            if json {
+                let a = match &picks {
+                    Some(_) => None,
+                    None => Some(feasibility::analyse(s.pool(), s.rules(), &members, &[])),
+                };
+                let value = serde_json::json!({
+                    "feasible": if picks.is_some() { Some(true) } else { a.as_ref().and_then(|a| a.feasible) },
+                    "add": picks.iter().flatten().map(|x| suggestion_json(s.pool(), x)).collect::<Vec<_>>(),
+                    "reason": a.as_ref().and_then(|a| a.reason.clone()),
+                    "relaxations": a.as_ref().map(|a| a.relaxations.clone()).unwrap_or_default(),
+                    "blame": a.as_ref().map(|a| a.blame.clone()).unwrap_or_default(),
+                });
+                say(out, format_args!("{}", serde_json::to_string_pretty(&value).unwrap_or_default()));
+            } else {
+                match &picks {
+                    Some(p) if p.is_empty() => say(out, format_args!("the draft is already complete")),
+                    Some(p) => {
+                        say(out, format_args!("proposed completion ({} seats; nothing was changed):", p.len()));
+                        for x in p {
+                            say(out, format_args!("{}", suggestion_line(s.pool(), x)));
+                        }
+                    }
+                    None => not_completable(&s, out),
+                }
+            }
+            Ok(if picks.is_some() { 0 } else { 1 })
+        }
+        Command::Replace { id, limit, json } => {
+            let pool = s.pool();
+            let member = pool.ix(&id).filter(|&ix| s.draft().contains(ix)).ok_or_else(|| {
+                crate::draft::Refusal::NotInDraft {
+                    id: id.trim().to_owned(),
+                    name: pool.ix(&id).map_or_else(|| id.trim().to_owned(), |ix| pool.candidate(ix).name.clone()),
+                }
+            })?;
+            let members = s.draft().members();
+            let all = feasibility::replacements(pool, s.rules(), &members, member, usize::MAX);
+            let list = &all[..all.len().min(limit)];
+            if json {
+                let value = serde_json::json!({
+                    "member": pool.candidate(member).id,
+                    "reserves": all.len(),
+                    "candidates": list.iter().map(|x| suggestion_json(pool, x)).collect::<Vec<_>>(),
+                });
+                say(out, format_args!("{}", serde_json::to_string_pretty(&value).unwrap_or_default()));
+            } else {
+                say(out, format_args!(
+                    "{} candidates could take the seat of {} ({}) with no rule broken or made worse",
+                    all.len(),
+                    pool.candidate(member).name,
+                    pool.candidate(member).id
+                ));
+                for x in list {
+                    say(out, format_args!("{}", suggestion_line(pool, x)));
+                }
+            }
+            Ok(0)
+        }
         Command::Log { json } => {
             let only = cli_draft.as_deref();
             for e in s
@@ -511,6 +609,53 @@ fn run(cli: Cli) -> Result<i32, Error> {
             }
             Ok(0)
         }
+    }
+}
+
+/// One ranked candidate as a table row: id, name, nationality, gender,
+/// score, then why.
+fn suggestion_line(pool: &crate::pool::Pool, x: &feasibility::Suggestion) -> String {
+    let c = pool.candidate(x.ix);
+    format!(
+        "{:<8} {:<32} {:<4} {:<2} {:>5.2}  {}",
+        c.id,
+        c.name,
+        pool.primary_nationality(x.ix),
+        c.gender.short(),
+        x.score,
+        x.reasons.join("; ")
+    )
+}
+
+fn suggestion_json(pool: &crate::pool::Pool, x: &feasibility::Suggestion) -> serde_json::Value {
+    let c = pool.candidate(x.ix);
+    serde_json::json!({
+        "id": c.id, "name": c.name, "nationality": c.nationalities, "gender": c.gender,
+        "affiliation": pool.primary_affiliation(x.ix), "score": x.score, "reasons": x.reasons,
+    })
+}
+
+/// Why nothing can be suggested or proposed: full, or no completion (with
+/// the proof, the smallest relaxation and who stands in the way).
+fn not_completable(s: &Session, out: &mut impl Write) {
+    let members = s.draft().members();
+    if members.len() as u32 >= s.rules().size {
+        say(out, format_args!("the draft is full; use `replace ID` to see who could take a seat"));
+        return;
+    }
+    let a = feasibility::analyse(s.pool(), s.rules(), &members, &[]);
+    match a.feasible {
+        Some(false) => {
+            say(out, format_args!("✗ no completion exists: {}", a.reason.unwrap_or_default()));
+            for r in &a.relaxations {
+                say(out, format_args!("  smallest way out: {r}"));
+            }
+            for b in &a.blame {
+                say(out, format_args!("  {b}"));
+            }
+        }
+        Some(true) => say(out, format_args!("no candidate found")),
+        None => say(out, format_args!("undecided: {}", a.reason.unwrap_or_default())),
     }
 }
 
