@@ -176,7 +176,12 @@ pub fn status(session: &Session, include_contact: bool) -> Status {
 }
 
 fn lookahead(session: &Session) -> Analysis {
-    analyse(session.pool(), session.rules(), &session.draft().members(), &[])
+    analyse(
+        session.pool(),
+        session.rules(),
+        &session.draft().members(),
+        &[],
+    )
 }
 
 /// The look-ahead in words: the verdict, then (when impossible) the
@@ -184,10 +189,17 @@ fn lookahead(session: &Session) -> Analysis {
 pub fn lookahead_lines(a: &Analysis, size: u32) -> Vec<String> {
     let mut out = vec![match a.feasible {
         Some(true) => format!("✓ a completion to {size} that satisfies every rule exists"),
-        Some(false) => format!("✗ no completion exists: {}", a.reason.clone().unwrap_or_default()),
+        Some(false) => format!(
+            "✗ no completion exists: {}",
+            a.reason.clone().unwrap_or_default()
+        ),
         None => format!("? undecided: {}", a.reason.clone().unwrap_or_default()),
     }];
-    out.extend(a.relaxations.iter().map(|r| format!("  smallest way out: {r}")));
+    out.extend(
+        a.relaxations
+            .iter()
+            .map(|r| format!("  smallest way out: {r}")),
+    );
     out.extend(a.blame.iter().map(|b| format!("  {b}")));
     out
 }

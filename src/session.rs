@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::annotations::Annotations;
 use crate::audit::{Event, LogEntry};
@@ -70,8 +71,9 @@ pub struct ImportSummary {
 pub struct Session {
     store: Store,
     reference: Reference,
-    rules: Rules,
-    pool: Pool,
+    /// Shared so that the look-ahead can run on another thread.
+    rules: Arc<Rules>,
+    pool: Arc<Pool>,
     draft: DraftState,
     draft_name: String,
     member: String,
@@ -91,9 +93,9 @@ pub enum Applied {
 impl Session {
     pub fn open(cfg: &Config) -> Result<Session, Error> {
         let reference = Reference::load(cfg.countries.as_deref(), cfg.aliases.as_deref())?;
-        let rules = load_rules(cfg.rules.as_deref())?;
+        let rules = Arc::new(load_rules(cfg.rules.as_deref())?);
         let store = Store::open(&cfg.db)?;
-        let pool = Pool::new(store.load_pool()?, &reference);
+        let pool = Arc::new(Pool::new(store.load_pool()?, &reference));
         let draft_name = match &cfg.draft {
             Some(name) => name.clone(),
             None => store
@@ -172,6 +174,11 @@ impl Session {
 
     pub fn rules(&self) -> &Rules {
         &self.rules
+    }
+
+    /// The pool and rules, shared (for work on another thread).
+    pub fn shared(&self) -> (Arc<Pool>, Arc<Rules>) {
+        (self.pool.clone(), self.rules.clone())
     }
 
     pub fn draft(&self) -> &DraftState {
@@ -476,10 +483,13 @@ impl Session {
         );
         let count = outcome.candidates.len();
         let mut stored: Vec<Stored> = Vec::with_capacity(count + missing.len());
-        stored.extend(outcome.candidates.into_iter().map(|candidate| Stored { candidate, missing: false }));
+        stored.extend(outcome.candidates.into_iter().map(|candidate| Stored {
+            candidate,
+            missing: false,
+        }));
         stored.extend(missing);
         self.store.replace_pool(&stored, entry)?;
-        self.pool = Pool::new(stored, &self.reference);
+        self.pool = Arc::new(Pool::new(stored, &self.reference));
         self.draft = DraftState::new(&self.pool, &self.rules, self.draft.record().clone());
         Ok(summary)
     }

@@ -194,7 +194,7 @@ fn refused_add_shows_the_reason_and_changes_nothing() {
     a.update(Msg::Add);
     assert_eq!(a.status.tone, Tone::Refused);
     assert!(
-        a.status.text.contains("Nothing changed"),
+        a.status.text.contains("nothing changed"),
         "{}",
         a.status.text
     );
@@ -260,6 +260,7 @@ fn snapshots() {
     let mut a = app(tmp.path(), 80, 24, false);
     fill(&mut a, 23);
     type_text(&mut a, "nguyen");
+    a.run_lookahead_now();
     for (w, h) in [(80, 24), (120, 40), (200, 50)] {
         for present in [false, true] {
             a.present = present;
@@ -344,4 +345,42 @@ fn mouse_click_selects_and_wheel_scrolls() {
     // Clicks outside any pane change nothing.
     a.update(Msg::Click { column: 0, row: 0 });
     assert_eq!(a.focus, Pane::Draft);
+}
+
+
+#[test]
+fn lookahead_marks_filters_and_proposals() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut a = app(tmp.path(), 120, 40, false);
+    assert!(screen(&a).contains("checking whether a completion exists"), "unknown until the worker answers");
+    a.run_lookahead_now();
+    assert_eq!(a.lookahead.analysis.as_ref().and_then(|x| x.feasible), Some(true));
+    assert!(screen(&a).contains("✓ a completion to 40 meeting every rule exists"));
+    // Every eligible candidate of an empty draft keeps a completion possible.
+    let first = a.selected_candidate().unwrap();
+    let eligible = panel_draft::rules::eligibility(a.session.rules(), a.session.pool().facts(first)).is_none();
+    assert_eq!(a.lookahead.keeps(first, None), eligible.then_some(true));
+    // A proposal is accepted one member at a time, and can be trimmed.
+    a.update(Msg::Complete);
+    let Overlay::Picks(p) = &a.overlay else { panic!("no proposal overlay") };
+    assert_eq!(p.items.len(), 40);
+    let (first_pick, second_pick) = (p.items[0].ix, p.items[1].ix);
+    a.update(Msg::Choose('a'));
+    assert!(a.session.draft().contains(first_pick));
+    a.update(Msg::Choose('x'));
+    assert!(!a.session.draft().contains(second_pick), "left out, not added");
+    let Overlay::Picks(p) = &a.overlay else { panic!("the proposal stays open") };
+    assert_eq!(p.items.len(), 38);
+    a.update(Msg::Escape);
+    assert_eq!(a.session.draft().counters().size, 1);
+    // The look-ahead is redone after the change; the filter uses it.
+    a.run_lookahead_now();
+    type_text(&mut a, "keeps-feasible");
+    let n = a.pool.hits.len();
+    assert!(n > 0 && n < 2699, "only candidates who keep a completion: {n}");
+    // Replacements for a member.
+    a.update(Msg::NextPane);
+    a.update(Msg::Home);
+    a.update(Msg::Replace);
+    assert!(matches!(a.overlay, Overlay::Picks(_)) || a.status.text.contains("No one could take"), "{}", a.status.text);
 }

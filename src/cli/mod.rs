@@ -519,8 +519,15 @@ fn run(cli: Cli) -> Result<i32, Error> {
             let members = s.draft().members();
             let list = feasibility::suggest(s.pool(), s.rules(), &members, limit);
             if json {
-                let rows: Vec<serde_json::Value> = list.iter().map(|x| suggestion_json(s.pool(), x)).collect();
-                say(out, format_args!("{}", serde_json::to_string_pretty(&rows).unwrap_or_default()));
+                let rows: Vec<serde_json::Value> =
+                    list.iter().map(|x| suggestion_json(s.pool(), x)).collect();
+                say(
+                    out,
+                    format_args!(
+                        "{}",
+                        serde_json::to_string_pretty(&rows).unwrap_or_default()
+                    ),
+                );
             } else if list.is_empty() {
                 not_completable(&s, out);
             } else {
@@ -545,12 +552,26 @@ fn run(cli: Cli) -> Result<i32, Error> {
                     "relaxations": a.as_ref().map(|a| a.relaxations.clone()).unwrap_or_default(),
                     "blame": a.as_ref().map(|a| a.blame.clone()).unwrap_or_default(),
                 });
-                say(out, format_args!("{}", serde_json::to_string_pretty(&value).unwrap_or_default()));
+                say(
+                    out,
+                    format_args!(
+                        "{}",
+                        serde_json::to_string_pretty(&value).unwrap_or_default()
+                    ),
+                );
             } else {
                 match &picks {
-                    Some(p) if p.is_empty() => say(out, format_args!("the draft is already complete")),
+                    Some(p) if p.is_empty() => {
+                        say(out, format_args!("the draft is already complete"))
+                    }
                     Some(p) => {
-                        say(out, format_args!("proposed completion ({} seats; nothing was changed):", p.len()));
+                        say(
+                            out,
+                            format_args!(
+                                "proposed completion ({} seats; nothing was changed):",
+                                p.len()
+                            ),
+                        );
                         for x in p {
                             say(out, format_args!("{}", suggestion_line(s.pool(), x)));
                         }
@@ -562,12 +583,16 @@ fn run(cli: Cli) -> Result<i32, Error> {
         }
         Command::Replace { id, limit, json } => {
             let pool = s.pool();
-            let member = pool.ix(&id).filter(|&ix| s.draft().contains(ix)).ok_or_else(|| {
-                crate::draft::Refusal::NotInDraft {
+            let member = pool
+                .ix(&id)
+                .filter(|&ix| s.draft().contains(ix))
+                .ok_or_else(|| crate::draft::Refusal::NotInDraft {
                     id: id.trim().to_owned(),
-                    name: pool.ix(&id).map_or_else(|| id.trim().to_owned(), |ix| pool.candidate(ix).name.clone()),
-                }
-            })?;
+                    name: pool.ix(&id).map_or_else(
+                        || id.trim().to_owned(),
+                        |ix| pool.candidate(ix).name.clone(),
+                    ),
+                })?;
             let members = s.draft().members();
             let all = feasibility::replacements(pool, s.rules(), &members, member, usize::MAX);
             let list = &all[..all.len().min(limit)];
@@ -577,14 +602,23 @@ fn run(cli: Cli) -> Result<i32, Error> {
                     "reserves": all.len(),
                     "candidates": list.iter().map(|x| suggestion_json(pool, x)).collect::<Vec<_>>(),
                 });
-                say(out, format_args!("{}", serde_json::to_string_pretty(&value).unwrap_or_default()));
+                say(
+                    out,
+                    format_args!(
+                        "{}",
+                        serde_json::to_string_pretty(&value).unwrap_or_default()
+                    ),
+                );
             } else {
-                say(out, format_args!(
-                    "{} candidates could take the seat of {} ({}) with no rule broken or made worse",
-                    all.len(),
-                    pool.candidate(member).name,
-                    pool.candidate(member).id
-                ));
+                say(
+                    out,
+                    format_args!(
+                        "{} candidates could take the seat of {} ({}) with no rule broken or made worse",
+                        all.len(),
+                        pool.candidate(member).name,
+                        pool.candidate(member).id
+                    ),
+                );
                 for x in list {
                     say(out, format_args!("{}", suggestion_line(pool, x)));
                 }
@@ -640,13 +674,19 @@ fn suggestion_json(pool: &crate::pool::Pool, x: &feasibility::Suggestion) -> ser
 fn not_completable(s: &Session, out: &mut impl Write) {
     let members = s.draft().members();
     if members.len() as u32 >= s.rules().size {
-        say(out, format_args!("the draft is full; use `replace ID` to see who could take a seat"));
+        say(
+            out,
+            format_args!("the draft is full; use `replace ID` to see who could take a seat"),
+        );
         return;
     }
     let a = feasibility::analyse(s.pool(), s.rules(), &members, &[]);
     match a.feasible {
         Some(false) => {
-            say(out, format_args!("✗ no completion exists: {}", a.reason.unwrap_or_default()));
+            say(
+                out,
+                format_args!("✗ no completion exists: {}", a.reason.unwrap_or_default()),
+            );
             for r in &a.relaxations {
                 say(out, format_args!("  smallest way out: {r}"));
             }
@@ -655,7 +695,10 @@ fn not_completable(s: &Session, out: &mut impl Write) {
             }
         }
         Some(true) => say(out, format_args!("no candidate found")),
-        None => say(out, format_args!("undecided: {}", a.reason.unwrap_or_default())),
+        None => say(
+            out,
+            format_args!("undecided: {}", a.reason.unwrap_or_default()),
+        ),
     }
 }
 

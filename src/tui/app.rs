@@ -30,6 +30,25 @@ pub enum Overlay {
     Log,
     Drafts,
     Compare(Box<Comparison>),
+    /// Ranked candidates: suggestions, a proposed completion, or who could
+    /// take a member's seat.
+    Picks(Picks),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickKind {
+    Suggest,
+    /// Accepted or rejected one by one; never applied as a whole.
+    Complete,
+    /// Replacements for this member.
+    Replace(Ix),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picks {
+    pub kind: PickKind,
+    pub items: Vec<crate::feasibility::Suggestion>,
+    pub selected: usize,
 }
 
 /// What a text prompt is for.
@@ -124,6 +143,12 @@ pub enum Msg {
     Help,
     Log,
     Drafts,
+    /// S: candidates who best close the open gaps.
+    Suggest,
+    /// C: a proposed completion, to accept or reject member by member.
+    Complete,
+    /// R on a draft member: who could take their seat.
+    Replace,
     TogglePresent,
     CycleSort,
     ReverseSort,
@@ -202,6 +227,8 @@ pub struct App {
     in_draft: Vec<bool>,
     /// Set by `r`: the next change asks for a reason.
     reason_next: bool,
+    /// The latest look-ahead (computed off the input path).
+    pub lookahead: super::lookahead::State,
 }
 
 impl App {
@@ -240,6 +267,7 @@ impl App {
             log_offset: 0,
             in_draft: Vec::new(),
             reason_next: false,
+            lookahead: super::lookahead::State::default(),
             session,
         };
         app.refresh_draft();
@@ -260,7 +288,7 @@ impl App {
             return InputMode::Text;
         }
         match self.overlay {
-            Overlay::Drafts | Overlay::Log => InputMode::List,
+            Overlay::Drafts | Overlay::Log | Overlay::Picks(_) => InputMode::List,
             _ => InputMode::Normal,
         }
     }
@@ -327,6 +355,7 @@ impl App {
             Overlay::None => {}
             Overlay::Drafts => return self.update_drafts(msg),
             Overlay::Log => return self.update_log(msg),
+            Overlay::Picks(_) => return self.update_picks(msg),
             _ => {
                 match msg {
                     Msg::Escape | Msg::Help | Msg::Detail | Msg::InputCancel => {
@@ -357,6 +386,7 @@ impl App {
             Msg::InputChar(_) | Msg::InputBackspace | Msg::InputAccept | Msg::Choose(_) => {}
             Msg::InputCancel | Msg::Escape => {
                 if self.swap_mark.take().is_some() {
+                    self.request_lookahead();
                     self.info("Swap cancelled.");
                 }
                 self.reason_next = false;
@@ -396,6 +426,13 @@ impl App {
             Msg::Help => self.overlay = Overlay::Help,
             Msg::Log => self.open_log(),
             Msg::Drafts => self.open_drafts(),
+            Msg::Suggest => self.open_picks(PickKind::Suggest),
+            Msg::Complete => self.open_picks(PickKind::Complete),
+            Msg::Replace => match (self.focus, self.selected_member()) {
+                (Pane::Draft, Some(m)) => self.open_picks(PickKind::Replace(m)),
+                _ => self
+                    .info("Select a draft member (Tab), then R to see who could take their seat."),
+            },
             Msg::TogglePresent => self.toggle_present(),
             Msg::CycleSort => {
                 self.pool.sort.column = self.pool.sort.column.next();
@@ -525,11 +562,15 @@ impl App {
         let include = |ix: Ix| !in_draft.get(ix as usize).copied().unwrap_or(false);
         let flagged = |ix: Ix| ann.is_flagged(&pool.candidate(ix).id);
         let shortlisted = |ix: Ix| ann.is_shortlisted(&pool.candidate(ix).id);
+        let la = &self.lookahead;
+        let swap = self.swap_mark;
+        let keeps = |ix: Ix| la.keeps(ix, swap) != Some(false);
+        let known = la.marks.as_ref().is_some_and(|(r, _)| *r == swap);
         let scope = Scope {
             include: &include,
             flagged: &flagged,
             shortlisted: &shortlisted,
-            keeps_feasible: None,
+            keeps_feasible: known.then_some(&keeps as &dyn Fn(Ix) -> bool),
         };
         self.pool.hits = self.index.search(
             pool,
@@ -573,6 +614,7 @@ impl App {
         if self.swap_mark.is_some_and(|m| !self.is_in_draft(m)) {
             self.swap_mark = None;
         }
+        self.request_lookahead();
         self.search(None);
     }
 
@@ -623,10 +665,12 @@ impl App {
         };
         if self.swap_mark == Some(m) {
             self.swap_mark = None;
+            self.request_lookahead();
             self.info("Swap cancelled.");
             return;
         }
         self.swap_mark = Some(m);
+        self.request_lookahead();
         self.focus = Pane::Pool;
         let name = self.session.pool().candidate(m).name.clone();
         self.info(format!(
@@ -1090,6 +1134,178 @@ impl App {
         };
         self.move_cursor(delta);
         self.focus = before;
+    }
+}
+
+impl App {
+    /// The draft or the swap changed: the look-ahead must be redone.
+    fn request_lookahead(&mut self) {
+        self.lookahead.generation += 1;
+        self.lookahead.analysis = None;
+        self.lookahead.pending = true;
+    }
+
+    /// The job to hand to the look-ahead worker, if one is due.
+    pub fn lookahead_job(&mut self) -> Option<super::lookahead::Job> {
+        if !std::mem::take(&mut self.lookahead.pending) {
+            return None;
+        }
+        let (pool, rules) = self.session.shared();
+        let hint = self
+            .lookahead
+            .analysis
+            .as_ref()
+            .map(|a| a.witness.clone())
+            .unwrap_or_default();
+        Some(super::lookahead::Job {
+            generation: self.lookahead.generation,
+            pool,
+            rules,
+            members: self.session.draft().members(),
+            replacing: self.swap_mark,
+            hint,
+        })
+    }
+
+    /// A result from the worker; stale ones are dropped.
+    pub fn lookahead_result(&mut self, outcome: super::lookahead::Outcome) {
+        use super::lookahead::Outcome;
+        let la = &mut self.lookahead;
+        match outcome {
+            Outcome::Analysis {
+                generation,
+                analysis,
+            } if generation == la.generation => la.analysis = Some(analysis),
+            Outcome::Reserves {
+                generation,
+                reserves,
+            } if generation == la.generation => la.reserves = reserves,
+            Outcome::Marks {
+                generation,
+                replacing,
+                marks,
+            } if generation == la.generation => {
+                la.marks = Some((replacing, marks));
+                // The `keeps-feasible` filter depends on the marks.
+                if self.pool.query.terms.iter().any(|t| {
+                    *t == crate::search::Term::Filter(crate::search::Filter::KeepsFeasible)
+                }) {
+                    let (sel, off) = (self.pool.selected, self.pool.offset);
+                    self.search(None);
+                    self.pool.selected = sel;
+                    self.pool.offset = off;
+                    self.clamp();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Runs a due look-ahead on this thread (tests and benchmarks, which
+    /// have no worker).
+    pub fn run_lookahead_now(&mut self) {
+        if let Some(job) = self.lookahead_job() {
+            let latest = std::sync::atomic::AtomicU64::new(job.generation);
+            let mut outcomes = Vec::new();
+            super::lookahead::run(&job, &latest, &mut |o| outcomes.push(o));
+            for o in outcomes {
+                self.lookahead_result(o);
+            }
+        }
+    }
+
+    fn open_picks(&mut self, kind: PickKind) {
+        let s = &self.session;
+        let members = s.draft().members();
+        let (pool, rules) = (s.pool(), s.rules());
+        let items = match kind {
+            PickKind::Suggest => crate::feasibility::suggest(pool, rules, &members, 20),
+            PickKind::Complete => match crate::feasibility::proposal(pool, rules, &members) {
+                Some(p) if p.is_empty() => return self.info("The draft is already complete."),
+                Some(p) => p,
+                None => {
+                    return self
+                        .refused("✗ No completion exists: see the look-ahead in the rules pane.");
+                }
+            },
+            PickKind::Replace(m) => crate::feasibility::replacements(pool, rules, &members, m, 50),
+        };
+        if items.is_empty() {
+            let what = match kind {
+                PickKind::Replace(_) => {
+                    "No one could take this seat with every rule still holding."
+                }
+                _ => "No candidate closes a gap while keeping a completion possible.",
+            };
+            return self.info(what);
+        }
+        self.overlay = Overlay::Picks(Picks {
+            kind,
+            items,
+            selected: 0,
+        });
+    }
+
+    fn update_picks(&mut self, msg: Msg) {
+        let Overlay::Picks(picks) = &mut self.overlay else {
+            return;
+        };
+        let len = picks.items.len();
+        match msg {
+            Msg::Up => picks.selected = picks.selected.saturating_sub(1),
+            Msg::Down => picks.selected = (picks.selected + 1).min(len.saturating_sub(1)),
+            Msg::PageDown => picks.selected = (picks.selected + 10).min(len.saturating_sub(1)),
+            Msg::PageUp => picks.selected = picks.selected.saturating_sub(10),
+            Msg::InputAccept | Msg::Choose('a') => {
+                let Some(pick) = picks.items.get(picks.selected).map(|x| x.ix) else {
+                    return;
+                };
+                let kind = picks.kind;
+                let incoming = self.session.pool().candidate(pick).id.clone();
+                let action = match kind {
+                    PickKind::Replace(m) => Action::Swap {
+                        outgoing: self.session.pool().candidate(m).id.clone(),
+                        incoming,
+                        role: None,
+                    },
+                    _ => Action::Add { id: incoming },
+                };
+                if kind != PickKind::Complete {
+                    self.overlay = Overlay::None;
+                }
+                self.attempt(action, None);
+                // In a proposal, an accepted member leaves the list.
+                if let Overlay::Picks(p) = &mut self.overlay
+                    && self.session.draft().contains(pick)
+                {
+                    p.items.retain(|x| x.ix != pick);
+                    p.selected = p.selected.min(p.items.len().saturating_sub(1));
+                    if p.items.is_empty() {
+                        self.overlay = Overlay::None;
+                    }
+                }
+            }
+            Msg::Choose('x') if picks.kind == PickKind::Complete => {
+                let name = picks
+                    .items
+                    .get(picks.selected)
+                    .map(|x| self.session.pool().candidate(x.ix).name.clone());
+                if picks.selected < len {
+                    picks.items.remove(picks.selected);
+                }
+                picks.selected = picks.selected.min(picks.items.len().saturating_sub(1));
+                if picks.items.is_empty() {
+                    self.overlay = Overlay::None;
+                }
+                if let Some(n) = name {
+                    self.info(format!("{n} left out of the proposal (nothing changed)."));
+                }
+            }
+            Msg::InputCancel | Msg::Escape => self.overlay = Overlay::None,
+            Msg::Resize { width, height } => self.resize(width, height),
+            Msg::Quit => self.quit = true,
+            _ => {}
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod keys;
 pub mod layout;
+pub mod lookahead;
 mod terminal;
 pub mod theme;
 pub mod view;
@@ -52,8 +53,12 @@ async fn event_loop(session: Session, present: bool, no_color: bool) -> std::io:
     );
     let mut events = crossterm::event::EventStream::new();
     let mut signals = terminal::Signals::new()?;
+    let (worker, mut results) = spawn_worker();
     let mut dirty = true;
     while !app.quit {
+        if let Some(job) = app.lookahead_job() {
+            worker.submit(job);
+        }
         if dirty {
             guard.terminal.draw(|f| view::render(f, &app))?;
             dirty = false;
@@ -63,12 +68,53 @@ async fn event_loop(session: Session, present: bool, no_color: bool) -> std::io:
                 let Some(ev) = ev else { break };
                 dirty |= handle(&mut app, &ev?);
             }
+            Some(outcome) = results.recv() => {
+                app.lookahead_result(outcome);
+                dirty = true;
+            }
             _ = signals.recv() => app.quit = true,
         }
     }
     // Every change was flushed when it was made; dropping the guard restores the terminal.
     drop(guard);
     Ok(())
+}
+
+/// The look-ahead worker: one thread, always working on the newest job.
+struct Worker {
+    jobs: std::sync::mpsc::Sender<lookahead::Job>,
+    latest: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl Worker {
+    fn submit(&self, job: lookahead::Job) {
+        self.latest
+            .store(job.generation, std::sync::atomic::Ordering::Relaxed);
+        // A closed channel means the worker is gone: the look-ahead stays "checking".
+        let _ = self.jobs.send(job);
+    }
+}
+
+fn spawn_worker() -> (
+    Worker,
+    tokio::sync::mpsc::UnboundedReceiver<lookahead::Outcome>,
+) {
+    let (jobs, inbox) = std::sync::mpsc::channel::<lookahead::Job>();
+    let (out, results) = tokio::sync::mpsc::unbounded_channel();
+    let latest = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let seen = latest.clone();
+    std::thread::spawn(move || {
+        while let Ok(mut job) = inbox.recv() {
+            // Skip to the newest request.
+            while let Ok(newer) = inbox.try_recv() {
+                job = newer;
+            }
+            lookahead::run(&job, &seen, &mut |o| {
+                let _ = out.send(o);
+            });
+        }
+    });
+    (Worker { jobs, latest }, results)
 }
 
 fn handle(app: &mut App, ev: &crossterm::event::Event) -> bool {

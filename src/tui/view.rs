@@ -43,6 +43,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Overlay::Log => log(frame, app, &theme, area),
         Overlay::Drafts => drafts(frame, app, &theme, area),
         Overlay::Compare(cmp) => compare(frame, cmp, &theme, area),
+        Overlay::Picks(p) => picks(frame, app, p, &theme, area),
     }
     if let Some(p) = &app.prompt {
         prompt(frame, app, p, &theme, area);
@@ -142,6 +143,69 @@ fn prompt(frame: &mut Frame, app: &App, p: &Prompt, theme: &Theme, area: Rect) {
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .block(pane_block(title, true, theme)),
+        r,
+    );
+}
+
+fn picks(frame: &mut Frame, app: &App, p: &super::app::Picks, theme: &Theme, area: Rect) {
+    use super::app::PickKind;
+    let r = popup(area, 92, 90);
+    frame.render_widget(Clear, r);
+    let pool = app.session.pool();
+    let (title, keys) = match p.kind {
+        PickKind::Suggest => (
+            " Suggestions: who closes the open gaps ".to_owned(),
+            "Enter/a add · ↑↓ move · Esc close",
+        ),
+        PickKind::Complete => (
+            format!(
+                " Proposed completion: {} seats (nothing is added until you accept) ",
+                p.items.len()
+            ),
+            "a/Enter accept this one · x leave out · ↑↓ move · Esc close",
+        ),
+        PickKind::Replace(m) => (
+            format!(
+                " Who could take the seat of {} ({} reserves) ",
+                pool.candidate(m).name,
+                p.items.len()
+            ),
+            "Enter/a swap in · ↑↓ move · Esc close",
+        ),
+    };
+    let inner_h = usize::from(r.height.saturating_sub(4)).max(1);
+    let start = p.selected.saturating_sub(inner_h.saturating_sub(1));
+    let mut lines: Vec<Line> = p
+        .items
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(inner_h)
+        .map(|(i, x)| {
+            let style = if i == p.selected {
+                theme.selected
+            } else {
+                theme.base
+            };
+            let c = pool.candidate(x.ix);
+            Line::styled(
+                format!(
+                    "{} {:<3} {:<6} {} {:>5.2}  {}",
+                    pad(&c.name, 26),
+                    pool.primary_nationality(x.ix),
+                    pool.facts(x.ix).region.short(),
+                    c.gender.short(),
+                    x.score,
+                    x.reasons.join("; ")
+                ),
+                style,
+            )
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(keys, theme.dim));
+    frame.render_widget(
+        Paragraph::new(lines).block(pane_block(title, true, theme)),
         r,
     );
 }
@@ -366,7 +430,7 @@ fn markers(app: &App, ix: Ix, in_pool: bool) -> String {
             ix,
             replacing,
         );
-        let hard = v.iter().any(|v| {
+        let hard_now = v.iter().any(|v| {
             !matches!(
                 v,
                 crate::rules::Violation::UnStaff
@@ -374,7 +438,15 @@ fn markers(app: &App, ix: Ix, in_pool: bool) -> String {
                     | crate::rules::Violation::LateApplication { .. }
             )
         });
-        m.push(if hard { '✗' } else { ' ' });
+        // ✗ breaks a hard rule now; ⊗ allowed now, but no completion would remain.
+        let dead_end = app.lookahead.keeps(ix, app.swap_mark) == Some(false);
+        m.push(if hard_now {
+            '✗'
+        } else if dead_end && v.is_empty() {
+            '⊗'
+        } else {
+            ' '
+        });
     }
     m
 }
@@ -577,7 +649,7 @@ fn draft_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let block = pane_block(title, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let cols = columns_for(inner.width.saturating_sub(14));
+    let cols = columns_for(inner.width.saturating_sub(18));
     let rows_visible = usize::from(inner.height.saturating_sub(1));
     let seats = d.seats();
     let start = app.draft_offset.min(seats.len());
@@ -597,10 +669,17 @@ fn draft_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                         Some(crate::domain::Role::ViceChair) => "VC",
                         None => "",
                     };
+                    let reserves = app
+                        .lookahead
+                        .reserves
+                        .get(&ix)
+                        .map(|n| n.to_string())
+                        .unwrap_or_default();
                     let mut cells = vec![
                         number,
                         Cell::from(flags),
                         Cell::from(Span::styled(office, theme.title)),
+                        Cell::from(reserves),
                     ];
                     let name_style = if marked {
                         style.patch(theme.marked)
@@ -616,6 +695,7 @@ fn draft_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     number,
                     Cell::from(""),
                     Cell::from(""),
+                    Cell::from(""),
                     Cell::from(Span::styled("· empty ·", theme.dim)),
                 ])
                 .style(style),
@@ -626,9 +706,15 @@ fn draft_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Constraint::Length(2),
         Constraint::Length(6),
         Constraint::Length(2),
+        Constraint::Length(3),
     ];
     widths.extend(person_widths(&cols));
-    let mut header = vec!["#".to_owned(), String::new(), String::new()];
+    let mut header = vec![
+        "#".to_owned(),
+        String::new(),
+        String::new(),
+        "Res".to_owned(),
+    ];
     header.extend(person_header(&cols, None));
     let table = Table::new(rows, widths)
         .column_spacing(1)
@@ -688,6 +774,11 @@ fn rules_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         lines.push(Line::styled(truncate(&head, w), theme.section));
         if p.allowed() {
             lines.push(Line::styled("✓ allowed by the hard rules", theme.ok));
+            lines.push(match app.lookahead.keeps(*cand, *out) {
+                Some(true) => Line::styled("✓ a completion would still exist", theme.ok),
+                Some(false) => Line::styled("⊗ no completion would remain after this", theme.fail),
+                None => Line::styled("… checking whether a completion would remain", theme.dim),
+            });
         }
         for v in &p.violations {
             lines.push(Line::styled(format!("✗ refused: {v}"), theme.fail));
@@ -730,11 +821,12 @@ fn rules_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         lines.push(Line::raw(""));
     }
 
+    lookahead_lines(app, theme, w, &mut lines);
     let label_w = w.saturating_sub(2 + 6 + 1 + 7).clamp(4, 40);
     let rule_line = |status: Status, label: &str, count: String, moved: bool, target: &str| {
         Line::from(vec![
             Span::styled(format!("{} ", status.symbol()), theme.status(status)),
-            Span::raw(format!("{:<label_w$}", truncate(label, label_w))),
+            Span::raw(pad(label, label_w)),
             Span::styled(
                 format!("{count:>6}"),
                 if moved { theme.changed } else { theme.base },
@@ -857,6 +949,47 @@ fn rules_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     frame.render_widget(para, inner);
 }
 
+/// The look-ahead verdict: proven ✓ (a witness panel exists), proven ✗
+/// (with the smallest relaxation and who blocks), or still checking.
+fn lookahead_lines(app: &App, theme: &Theme, w: usize, lines: &mut Vec<Line<'static>>) {
+    let size = app.session.rules().size;
+    match app.lookahead.analysis.as_ref().map(|a| (a, a.feasible)) {
+        None => lines.push(Line::styled(
+            "… checking whether a completion exists",
+            theme.dim,
+        )),
+        Some((_, Some(true))) => lines.push(Line::styled(
+            format!("✓ a completion to {size} meeting every rule exists"),
+            theme.ok,
+        )),
+        Some((a, Some(false))) => {
+            lines.push(Line::styled(
+                format!(
+                    "✗ no completion exists: {}",
+                    a.reason.clone().unwrap_or_default()
+                ),
+                theme.fail,
+            ));
+            for r in &a.relaxations {
+                lines.push(Line::styled(format!("  way out: {r}"), theme.warn));
+            }
+            // Blame names members: not on a projector.
+            if !app.present {
+                for b in a.blame.iter().take(3) {
+                    lines.push(Line::raw(format!("  {}", truncate(b, w.saturating_mul(3)))));
+                }
+            }
+        }
+        Some((a, None)) => lines.push(Line::styled(
+            format!(
+                "? look-ahead undecided: {}",
+                a.reason.clone().unwrap_or_default()
+            ),
+            theme.warn,
+        )),
+    }
+}
+
 fn is_cap(id: &str) -> bool {
     id == "nationality-cap" || id == "affiliation-cap"
 }
@@ -879,6 +1012,14 @@ fn fields_line<'a>(
         ok.to_string()
     };
     rule_line(status, "Fields covered", count, moved, &format!("/{total}"))
+}
+
+/// `s` cut to `width` display columns and padded to exactly that width
+/// (wide CJK characters count two).
+fn pad(s: &str, width: usize) -> String {
+    let cut = truncate(s, width);
+    let used = unicode_width::UnicodeWidthStr::width(cut.as_str());
+    format!("{cut}{}", " ".repeat(width.saturating_sub(used)))
 }
 
 fn truncate(s: &str, width: usize) -> String {
@@ -952,6 +1093,11 @@ pub const HELP: &[(&str, &str)] = &[
     (". / > / <", "discuss this person / next / previous flagged"),
     ("D", "drafts: switch, new, clone, rename, delete, compare"),
     ("L", "audit log"),
+    (
+        "S / C",
+        "suggestions / a proposed completion (accept one by one)",
+    ),
+    ("R", "who could take the highlighted draft member's seat"),
     ("i / Space", "details of the highlighted person"),
     ("o / O", "sort the pool by the next column / reverse"),
     ("p", "presentation mode (hides email, conflicts)"),
@@ -969,10 +1115,18 @@ pub const HELP: &[(&str, &str)] = &[
     ("▶ ⚑ ◆", "under discussion, flagged, shortlisted"),
     ("CC VC", "co-chair, vice-chair"),
     ("✗", "would break a hard rule if added now"),
+    (
+        "⊗",
+        "allowed now, but no completion meeting every rule would remain",
+    ),
+    (
+        "Res",
+        "reserves: how many could replace this member with every rule holding",
+    ),
     ("⇄", "marked for a swap"),
     (
         "filters",
-        "nat:KEN region:africa gender:f field:safety aff:oxford nominated eligible conflict flagged shortlisted",
+        "nat:KEN region:africa gender:f field:safety aff:oxford nominated eligible conflict flagged shortlisted keeps-feasible",
     ),
 ];
 
