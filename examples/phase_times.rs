@@ -11,7 +11,11 @@ use panel_draft::session::{Config, Session};
 fn rss() -> String {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS")).map(|l| l.split_whitespace().nth(1).unwrap_or("?").to_owned() + " kB"))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS"))
+                .map(|l| l.split_whitespace().nth(1).unwrap_or("?").to_owned() + " kB")
+        })
         .unwrap_or_default()
 }
 
@@ -31,7 +35,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         drop((index, pool, store));
         return Ok(());
     }
-    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(100_000);
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(100_000);
     let dir = tempfile_dir()?;
     let mut csv = Vec::new();
     let t = Instant::now();
@@ -41,7 +48,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let t = Instant::now();
     let outcome = parse_pool(Path::new("pool.csv"), &csv, &reference)?;
     println!("parse: {:?}", t.elapsed());
-    let cfg = Config { db: dir.join("db"), rules: None, countries: None, aliases: None, member: "t".into(), draft: None };
+    let cfg = Config {
+        db: dir.join("db"),
+        rules: None,
+        countries: None,
+        aliases: None,
+        member: "t".into(),
+        draft: None,
+    };
     let mut s = Session::open(&cfg)?;
     let t = Instant::now();
     s.import(outcome, "pool.csv")?;
@@ -55,16 +69,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("  load pool (read + decode): {:?}", t.elapsed());
     let t = Instant::now();
     let pool = panel_draft::pool::Pool::new(stored, &reference);
-    println!("  derive facts: {:?} ({} candidates)", t.elapsed(), pool.len());
+    println!(
+        "  derive facts: {:?} ({} candidates)",
+        t.elapsed(),
+        pool.len()
+    );
     drop(pool);
     drop(store);
     let t = Instant::now();
     let s = Session::open(&cfg)?;
     println!("open session: {:?}", t.elapsed());
     let t = Instant::now();
-    let app = panel_draft::tui::App::new(s, false, false, ratatui::layout::Rect::new(0, 0, 200, 50));
+    let app =
+        panel_draft::tui::App::new(s, false, false, ratatui::layout::Rect::new(0, 0, 200, 50));
     println!("app (index + first search): {:?}", t.elapsed());
-    println!("rss: {}", std::fs::read_to_string("/proc/self/status")?.lines().find(|l| l.starts_with("VmRSS")).unwrap_or(""));
+    println!(
+        "rss: {}",
+        std::fs::read_to_string("/proc/self/status")?
+            .lines()
+            .find(|l| l.starts_with("VmRSS"))
+            .unwrap_or("")
+    );
     drop(app);
     std::fs::remove_dir_all(&dir)?;
     Ok(())

@@ -7,13 +7,13 @@
 
 pub mod annotations;
 pub mod audit;
+pub mod cli;
 pub mod diag;
 pub mod domain;
 pub mod draft;
 pub mod export;
 pub mod feasibility;
 pub mod generate;
-pub mod cli;
 pub mod import;
 pub mod pool;
 pub mod reference;

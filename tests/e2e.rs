@@ -179,7 +179,9 @@ fn search_add_swap_quit_and_restart() {
     t.wait_for("Swapping out");
     t.keys("\r");
     // Swapping out the only member uncovers fields: a reason is required.
-    let screen = t.wait_until("saved or reason", |s| s.contains("✓ saved") || s.contains("Reason needed"));
+    let screen = t.wait_until("saved or reason", |s| {
+        s.contains("✓ saved") || s.contains("Reason needed")
+    });
     if screen.contains("Reason needed") {
         t.keys("\r");
         t.wait_for("A reason is needed");

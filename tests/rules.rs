@@ -9,18 +9,42 @@ use panel_draft::session::{Config, Session};
 /// (file, expected line, phrase in the message)
 const CASES: &[(&str, Option<usize>, &str)] = &[
     ("syntax.toml", Some(6), "string"),
-    ("unknown-key.toml", Some(7), "unknown field `max_per_country`"),
-    ("min-over-max.toml", Some(13), "min 12 is greater than max 8"),
-    ("minimums-over-40.toml", Some(9), "region minimums add up to 45"),
+    (
+        "unknown-key.toml",
+        Some(7),
+        "unknown field `max_per_country`",
+    ),
+    (
+        "min-over-max.toml",
+        Some(13),
+        "min 12 is greater than max 8",
+    ),
+    (
+        "minimums-over-40.toml",
+        Some(9),
+        "region minimums add up to 45",
+    ),
     ("negative-min.toml", Some(8), "cannot be negative"),
     ("unknown-feature.toml", Some(8), "unknown feature 'height'"),
     ("impossible-deadline.toml", None, "that month has 28 days"),
     ("zero-size.toml", None, "panel size must be at least 1"),
     ("min-over-size.toml", Some(8), "more than the 40 seats"),
-    ("unknown-region.csv", Some(3), "unknown regional group 'Atlantis'"),
+    (
+        "unknown-region.csv",
+        Some(3),
+        "unknown regional group 'Atlantis'",
+    ),
     ("missing-max-column.csv", Some(1), "missing column 'min'"),
-    ("not-a-number.csv", Some(2), "'sixteen' is not a whole number"),
-    ("gender-minimums-over-40.csv", Some(2), "gender minimums add up to 46"),
+    (
+        "not-a-number.csv",
+        Some(2),
+        "'sixteen' is not a whole number",
+    ),
+    (
+        "gender-minimums-over-40.csv",
+        Some(2),
+        "gender minimums add up to 46",
+    ),
     ("header-only.csv", None, "no quota rows"),
     ("unknown-field.csv", Some(2), "did you mean"),
     ("duplicate-quota.csv", None, "defined twice"),
@@ -36,8 +60,14 @@ fn every_bad_rules_file_is_explained_with_its_line() {
         let path = dir().join(file);
         let err = load_rules(Some(&path)).expect_err(file);
         let text = err.to_string();
-        assert!(text.starts_with(&path.display().to_string()), "{file}: {text}");
-        assert!(text.contains(phrase), "{file}: expected {phrase:?} in {text}");
+        assert!(
+            text.starts_with(&path.display().to_string()),
+            "{file}: {text}"
+        );
+        assert!(
+            text.contains(phrase),
+            "{file}: expected {phrase:?} in {text}"
+        );
         assert_eq!(err.line, *line, "{file}: {text}");
     }
 }
@@ -46,7 +76,10 @@ fn every_bad_rules_file_is_explained_with_its_line() {
 fn every_fixture_has_a_case() {
     for e in std::fs::read_dir(dir()).unwrap() {
         let name = e.unwrap().file_name().to_string_lossy().into_owned();
-        assert!(CASES.iter().any(|(f, _, _)| *f == name), "no test case for {name}");
+        assert!(
+            CASES.iter().any(|(f, _, _)| *f == name),
+            "no test case for {name}"
+        );
     }
 }
 
@@ -66,7 +99,10 @@ fn a_bad_rules_file_leaves_the_database_as_it_was() {
     let before = s.log().unwrap().len();
     drop(s);
     for (file, _, _) in CASES {
-        let bad = Config { rules: Some(dir().join(file)), ..cfg.clone() };
+        let bad = Config {
+            rules: Some(dir().join(file)),
+            ..cfg.clone()
+        };
         assert!(Session::open(&bad).is_err(), "{file}");
     }
     let s = Session::open(&cfg).unwrap();
@@ -78,7 +114,11 @@ fn a_bad_rules_file_leaves_the_database_as_it_was() {
 fn a_sortition_quota_file_replaces_the_quotas_only() {
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("quotas.csv");
-    std::fs::write(&path, "\u{feff}Feature,Value,Min,Max\ngender,female,18,22\nregion,*,6,10\nfield,*,1,\n").unwrap();
+    std::fs::write(
+        &path,
+        "\u{feff}Feature,Value,Min,Max\ngender,female,18,22\nregion,*,6,10\nfield,*,1,\n",
+    )
+    .unwrap();
     let r = load_rules(Some(&path)).unwrap();
     assert_eq!(r.size, 40);
     assert_eq!(r.per_nationality, 2);

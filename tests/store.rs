@@ -169,13 +169,20 @@ fn read_only_database_folder_is_reported() {
     drop(Store::open(&dir).unwrap());
     // root ignores permission bits; the immutable attribute binds root too.
     let immutable = is_root()
-        && std::process::Command::new("chattr").arg("+i").arg(&dir).status().is_ok_and(|s| s.success());
+        && std::process::Command::new("chattr")
+            .arg("+i")
+            .arg(&dir)
+            .status()
+            .is_ok_and(|s| s.success());
     if !immutable {
         std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o500)).unwrap();
     }
     let result = Store::open(&dir);
     if immutable {
-        let _ = std::process::Command::new("chattr").arg("-i").arg(&dir).status();
+        let _ = std::process::Command::new("chattr")
+            .arg("-i")
+            .arg(&dir)
+            .status();
     } else {
         std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
     }
@@ -184,14 +191,20 @@ fn read_only_database_folder_is_reported() {
         return;
     }
     match result {
-        Err(e @ StoreError::ReadOnly(_)) => assert!(e.to_string().contains("is not writable"), "{e}"),
+        Err(e @ StoreError::ReadOnly(_)) => {
+            assert!(e.to_string().contains("is not writable"), "{e}")
+        }
         Err(other) => panic!("unexpected error: {other}"),
         Ok(_) => panic!("a read-only database folder was opened"),
     }
 }
 
 fn is_root() -> bool {
-    std::process::Command::new("id").arg("-u").output().map(|o| o.stdout.starts_with(b"0\n")).unwrap_or(false)
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| o.stdout.starts_with(b"0\n"))
+        .unwrap_or(false)
 }
 
 #[test]

@@ -141,10 +141,17 @@ fn add_remove_swap_undo_redo_through_keys() {
     let incoming = a.selected_candidate().unwrap();
     a.update(Msg::Add);
     // Swapping out the only member may uncover a field: a reason is asked.
-    if let Some(Prompt::Text { purpose: TextPurpose::Reason { breaks, .. }, .. }) = &a.prompt {
+    if let Some(Prompt::Text {
+        purpose: TextPurpose::Reason { breaks, .. },
+        ..
+    }) = &a.prompt
+    {
         assert!(!breaks.is_empty());
         a.update(Msg::InputAccept);
-        assert!(a.prompt.is_some(), "an empty reason is not accepted for a breaking change");
+        assert!(
+            a.prompt.is_some(),
+            "an empty reason is not accepted for a breaking change"
+        );
         for c in "better fit".chars() {
             a.update(Msg::InputChar(c));
         }
@@ -173,7 +180,11 @@ fn add_remove_swap_undo_redo_through_keys() {
     assert_eq!(a.session.draft().counters().size, 0);
     let log = a.session.log().unwrap();
     let last = log.last().unwrap();
-    assert!(last.summary_what().starts_with("remove"), "{}", last.summary_what());
+    assert!(
+        last.summary_what().starts_with("remove"),
+        "{}",
+        last.summary_what()
+    );
 }
 
 #[test]
@@ -335,41 +346,63 @@ fn mouse_click_selects_and_wheel_scrolls() {
     let tmp = tempfile::tempdir().unwrap();
     let mut a = app(tmp.path(), 120, 40, false);
     let list = a.areas().pool_list();
-    a.update(Msg::Click { column: list.x + 5, row: list.y + 3 });
+    a.update(Msg::Click {
+        column: list.x + 5,
+        row: list.y + 3,
+    });
     assert_eq!((a.focus, a.pool.selected), (Pane::Pool, 3));
-    a.update(Msg::ScrollDown { column: list.x + 5, row: list.y + 3 });
+    a.update(Msg::ScrollDown {
+        column: list.x + 5,
+        row: list.y + 3,
+    });
     assert_eq!(a.pool.selected, 6);
     let draft = a.areas().draft_list();
-    a.update(Msg::Click { column: draft.x + 3, row: draft.y + 2 });
+    a.update(Msg::Click {
+        column: draft.x + 3,
+        row: draft.y + 2,
+    });
     assert_eq!((a.focus, a.draft_selected), (Pane::Draft, 2));
     // Clicks outside any pane change nothing.
     a.update(Msg::Click { column: 0, row: 0 });
     assert_eq!(a.focus, Pane::Draft);
 }
 
-
 #[test]
 fn lookahead_marks_filters_and_proposals() {
     let tmp = tempfile::tempdir().unwrap();
     let mut a = app(tmp.path(), 120, 40, false);
-    assert!(screen(&a).contains("checking whether a completion exists"), "unknown until the worker answers");
+    assert!(
+        screen(&a).contains("checking whether a completion exists"),
+        "unknown until the worker answers"
+    );
     a.run_lookahead_now();
-    assert_eq!(a.lookahead.analysis.as_ref().and_then(|x| x.feasible), Some(true));
+    assert_eq!(
+        a.lookahead.analysis.as_ref().and_then(|x| x.feasible),
+        Some(true)
+    );
     assert!(screen(&a).contains("✓ a completion to 40 meeting every rule exists"));
     // Every eligible candidate of an empty draft keeps a completion possible.
     let first = a.selected_candidate().unwrap();
-    let eligible = panel_draft::rules::eligibility(a.session.rules(), a.session.pool().facts(first)).is_none();
+    let eligible =
+        panel_draft::rules::eligibility(a.session.rules(), a.session.pool().facts(first)).is_none();
     assert_eq!(a.lookahead.keeps(first, None), eligible.then_some(true));
     // A proposal is accepted one member at a time, and can be trimmed.
     a.update(Msg::Complete);
-    let Overlay::Picks(p) = &a.overlay else { panic!("no proposal overlay") };
+    let Overlay::Picks(p) = &a.overlay else {
+        panic!("no proposal overlay")
+    };
     assert_eq!(p.items.len(), 40);
     let (first_pick, second_pick) = (p.items[0].ix, p.items[1].ix);
     a.update(Msg::Choose('a'));
     assert!(a.session.draft().contains(first_pick));
     a.update(Msg::Choose('x'));
-    assert!(!a.session.draft().contains(second_pick), "left out, not added");
-    let Overlay::Picks(p) = &a.overlay else { panic!("the proposal stays open") };
+    assert!(
+        !a.session.draft().contains(second_pick),
+        "left out, not added"
+    );
+    let Overlay::Picks(p) = &a.overlay else {
+        panic!("the proposal stays open")
+    };
     assert_eq!(p.items.len(), 38);
     a.update(Msg::Escape);
     assert_eq!(a.session.draft().counters().size, 1);
@@ -377,10 +410,17 @@ fn lookahead_marks_filters_and_proposals() {
     a.run_lookahead_now();
     type_text(&mut a, "keeps-feasible");
     let n = a.pool.hits.len();
-    assert!(n > 0 && n < 2699, "only candidates who keep a completion: {n}");
+    assert!(
+        n > 0 && n < 2699,
+        "only candidates who keep a completion: {n}"
+    );
     // Replacements for a member.
     a.update(Msg::NextPane);
     a.update(Msg::Home);
     a.update(Msg::Replace);
-    assert!(matches!(a.overlay, Overlay::Picks(_)) || a.status.text.contains("No one could take"), "{}", a.status.text);
+    assert!(
+        matches!(a.overlay, Overlay::Picks(_)) || a.status.text.contains("No one could take"),
+        "{}",
+        a.status.text
+    );
 }

@@ -105,7 +105,8 @@ impl Pool {
         let mut by_id = HashMap::with_capacity(stored.len());
         let mut seen_affiliations: HashMap<String, u32> = HashMap::new();
         // Country look-ups fold the text: do it once per distinct spelling.
-        let mut seen_countries: HashMap<String, Option<&crate::reference::Country>> = HashMap::new();
+        let mut seen_countries: HashMap<String, Option<&crate::reference::Country>> =
+            HashMap::new();
         let mut country_of = |code: &str| -> Option<&crate::reference::Country> {
             if let Some(c) = seen_countries.get(code) {
                 return *c;
