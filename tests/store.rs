@@ -268,3 +268,30 @@ fn refused_batch_changes_nothing() {
     assert_eq!(s.draft().members().len(), 0);
     assert_eq!(s.log().unwrap().len(), 1, "only the import is logged");
 }
+
+#[test]
+fn every_bad_pool_file_leaves_the_database_as_it_was() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cfg = config(tmp.path());
+    let mut s = with_pool(&cfg);
+    s.apply(Action::Add { id: "B01".into() }, None).unwrap();
+    let before = (s.log().unwrap(), s.pool().len(), s.draft().record().clone());
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
+    let mut tried = 0;
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let path = e.unwrap().path();
+        assert!(
+            s.import_file(&path).is_err(),
+            "{} was accepted",
+            path.display()
+        );
+        tried += 1;
+    }
+    assert!(tried >= 25, "the corpus has {tried} files");
+    drop(s);
+    let s = Session::open(&cfg).unwrap();
+    assert_eq!(
+        (s.log().unwrap(), s.pool().len(), s.draft().record().clone()),
+        before
+    );
+}

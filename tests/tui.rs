@@ -424,3 +424,31 @@ fn lookahead_marks_filters_and_proposals() {
         a.status.text
     );
 }
+
+#[test]
+fn notes_stay_off_the_projector_until_opened() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut a = app(tmp.path(), 120, 40, false);
+    a.update(Msg::Note);
+    for c in "Prefers remote participation".chars() {
+        a.update(Msg::InputChar(c));
+    }
+    a.update(Msg::InputAccept);
+    assert_eq!(a.status.tone, Tone::Done, "{}", a.status.text);
+    a.update(Msg::Detail);
+    assert!(screen(&a).contains("Prefers remote participation"));
+    a.update(Msg::Escape);
+    a.update(Msg::TogglePresent);
+    a.update(Msg::Detail);
+    let s = screen(&a);
+    assert!(
+        !s.contains("Prefers remote"),
+        "a note leaked in presentation mode"
+    );
+    assert!(s.contains("1 hidden in presentation mode"));
+    a.update(Msg::RevealNotes);
+    assert!(
+        screen(&a).contains("Prefers remote participation"),
+        "the facilitator can open them"
+    );
+}

@@ -396,7 +396,7 @@ impl App {
             Msg::MarkSwap => self.mark_swap(),
             Msg::WithReason => {
                 self.reason_next = true;
-                self.info("The next add, swap or removal will ask for a reason (Esc cancels).");
+                self.info("The next change will ask for a reason for the log (Esc cancels).");
             }
             Msg::CoChair => self.toggle_role(Role::CoChair),
             Msg::ViceChair => self.toggle_role(Role::ViceChair),
@@ -801,11 +801,8 @@ impl App {
         }
         if reason.is_none() {
             let breaks = self.breaks(&action);
-            let ask = self.reason_next
-                && matches!(
-                    action,
-                    Action::Add { .. } | Action::Swap { .. } | Action::Remove { .. }
-                );
+            // `r` asks for a reason for whatever change comes next.
+            let ask = self.reason_next;
             if !breaks.is_empty() || ask {
                 self.reason_next = false;
                 self.prompt = Some(Prompt::Text {

@@ -1083,7 +1083,7 @@ pub const HELP: &[(&str, &str)] = &[
         "mark a draft member for a swap; then Enter on a candidate",
     ),
     ("u / Ctrl-r", "undo / redo (kept across restarts)"),
-    ("r", "the next add / swap / removal asks for a reason"),
+    ("r", "the next change asks for a reason for the log"),
     (
         "c / v",
         "make a draft member co-chair / vice-chair (again: undo)",
