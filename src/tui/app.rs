@@ -229,6 +229,9 @@ pub struct App {
     reason_next: bool,
     /// The latest look-ahead (computed off the input path).
     pub lookahead: super::lookahead::State,
+    /// The rules report of the current draft, recomputed after each change
+    /// rather than at each frame.
+    pub report: crate::rules::Report,
 }
 
 impl App {
@@ -268,6 +271,7 @@ impl App {
             in_draft: Vec::new(),
             reason_next: false,
             lookahead: super::lookahead::State::default(),
+            report: session.report(),
             session,
         };
         app.refresh_draft();
@@ -614,6 +618,7 @@ impl App {
         if self.swap_mark.is_some_and(|m| !self.is_in_draft(m)) {
             self.swap_mark = None;
         }
+        self.report = self.session.report();
         self.request_lookahead();
         self.search(None);
     }

@@ -393,7 +393,8 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 
 /// One-character markers for the pool and draft rows. Symbols, with a
 /// legend in the help overlay.
-fn markers(app: &App, ix: Ix, in_pool: bool) -> String {
+/// `members` is given for pool rows (to test the hard rules), once per frame.
+fn markers(app: &App, ix: Ix, members: Option<&[Ix]>) -> String {
     let s = &app.session;
     let f = s.pool().facts(ix);
     let id = &s.pool().candidate(ix).id;
@@ -419,14 +420,13 @@ fn markers(app: &App, ix: Ix, in_pool: bool) -> String {
     // Whether someone declared a conflict is personal: not on a projector.
     m.push(if f.conflict && !app.present { '!' } else { ' ' });
     m.push(if f.nominated { '★' } else { ' ' });
-    if in_pool {
-        let members = s.draft().members();
+    if let Some(members) = members {
         let replacing = app.swap_mark;
         let v = crate::rules::check_add(
             s.pool(),
             s.rules(),
             s.draft().counters(),
-            &members,
+            members,
             ix,
             replacing,
         );
@@ -465,19 +465,16 @@ fn columns_for(width: u16) -> Columns {
     }
 }
 
-fn person_cells<'a>(app: &App, ix: Ix, cols: &Columns, name: Line<'a>) -> Vec<Cell<'a>> {
+fn person_cells<'a>(app: &'a App, ix: Ix, cols: &Columns, name: Line<'a>) -> Vec<Cell<'a>> {
     let pool = app.session.pool();
     let c = pool.candidate(ix);
     let f = pool.facts(ix);
-    let mut cells = vec![
-        Cell::from(name),
-        Cell::from(pool.primary_nationality(ix).to_owned()),
-    ];
+    let mut cells = vec![Cell::from(name), Cell::from(pool.primary_nationality(ix))];
     if cols.region {
         cells.push(Cell::from(f.region.short()));
     }
     cells.push(Cell::from(c.gender.short()));
-    cells.push(Cell::from(pool.primary_affiliation(ix).to_owned()));
+    cells.push(Cell::from(pool.primary_affiliation(ix)));
     if cols.field {
         cells.push(Cell::from(f.top_field.map_or("", |x| x.short())));
     }
@@ -601,6 +598,7 @@ fn pool_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let rows_visible = usize::from(list.height.saturating_sub(1));
     let start = app.pool.offset.min(app.pool.hits.len());
     let end = (start + rows_visible).min(app.pool.hits.len());
+    let members = app.session.draft().members();
     let rows: Vec<Row> = app.pool.hits[start..end]
         .iter()
         .enumerate()
@@ -611,7 +609,7 @@ fn pool_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             } else {
                 theme.base
             };
-            let mut cells = vec![Cell::from(markers(app, hit.ix, true))];
+            let mut cells = vec![Cell::from(markers(app, hit.ix, Some(&members)))];
             cells.extend(person_cells(
                 app,
                 hit.ix,
@@ -662,7 +660,7 @@ fn draft_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             match seats[seat] {
                 Some(ix) => {
                     let marked = app.swap_mark == Some(ix);
-                    let mut flags = markers(app, ix, false);
+                    let mut flags = markers(app, ix, None);
                     flags.push(if marked { '⇄' } else { ' ' });
                     let office = match d.role_of(&app.session.pool().candidate(ix).id) {
                         Some(crate::domain::Role::CoChair) => "CC",
@@ -740,7 +738,7 @@ fn current_preview(app: &App) -> Option<(Ix, Option<Ix>, Preview)> {
 
 fn rules_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let focused = app.focus == Pane::Rules;
-    let report = app.session.report();
+    let report = &app.report;
     let verdict = if report.complete {
         " Rules: ✓ every rule holds "
     } else {
