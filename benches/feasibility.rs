@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use divan::{Bencher, black_box};
 use panel_draft::domain::Gender;
 use panel_draft::feasibility::{self, Lookahead};
-use panel_draft::pool::{Ix, Pool, Stored};
+use panel_draft::pool::{Ix, Pool};
 use panel_draft::reference::Reference;
 use panel_draft::rules::{Counters, Rules, check_add, load_rules};
 
@@ -42,16 +42,7 @@ fn pool_from(bytes: &[u8]) -> Pool {
     let cands = panel_draft::import::parse_pool(Path::new("x.csv"), bytes, &reference)
         .expect("pool parses")
         .candidates;
-    Pool::new(
-        cands
-            .into_iter()
-            .map(|candidate| Stored {
-                candidate,
-                missing: false,
-            })
-            .collect(),
-        &reference,
-    )
+    Pool::from_candidates(cands, &reference)
 }
 
 /// Adds candidates in pool order that the hard rules accept and `pick`

@@ -220,7 +220,6 @@ mod tests {
     use super::model::Ctx;
     use super::*;
     use crate::domain::{Candidate, Date, Field, Gender, Region};
-    use crate::pool::Stored;
     use crate::reference::Reference;
     use crate::rules::{Feature, Quota, load_rules};
 
@@ -253,16 +252,7 @@ mod tests {
 
     fn pool(cands: Vec<Candidate>) -> Pool {
         let reference = Reference::bundled().expect("bundled reference");
-        Pool::new(
-            cands
-                .into_iter()
-                .map(|candidate| Stored {
-                    candidate,
-                    missing: false,
-                })
-                .collect(),
-            &reference,
-        )
+        Pool::from_candidates(cands, &reference)
     }
 
     fn quota(id: &str, feature: Feature, min: Option<u32>, max: Option<u32>) -> Quota {

@@ -197,6 +197,18 @@ impl Pool {
         }
     }
 
+    /// A pool of freshly imported candidates (none flagged missing).
+    pub fn from_candidates(candidates: Vec<Candidate>, reference: &Reference) -> Pool {
+        let stored = candidates
+            .into_iter()
+            .map(|candidate| Stored {
+                candidate,
+                missing: false,
+            })
+            .collect();
+        Pool::new(stored, reference)
+    }
+
     pub fn len(&self) -> usize {
         self.candidates.len()
     }

@@ -582,15 +582,7 @@ pub fn preview(
         }
         let before = counters.count(q.feature);
         let after = (i64::from(before) + delta_in - delta_out).max(0) as u32;
-        changes.push(RuleChange {
-            id: q.id.clone(),
-            label: q.label.clone(),
-            before,
-            after,
-            target: q.target_text(),
-            status_before: quota_status(q, before),
-            status_after: quota_status(q, after),
-        });
+        changes.push(quota_change(q, before, after));
     }
     let mut cap_change = |id: &str, label: String, before: u32, freed: bool, cap: u32| {
         let after = before + 1 - u32::from(freed);
@@ -645,20 +637,23 @@ pub fn preview_remove(rules: &Rules, counters: &Counters, member: &Facts) -> Pre
         .filter(|q| q.feature.applies_to(member))
         .map(|q| {
             let before = counters.count(q.feature);
-            let after = before.saturating_sub(1);
-            RuleChange {
-                id: q.id.clone(),
-                label: q.label.clone(),
-                before,
-                after,
-                target: q.target_text(),
-                status_before: quota_status(q, before),
-                status_after: quota_status(q, after),
-            }
+            quota_change(q, before, before.saturating_sub(1))
         })
         .collect();
     Preview {
         violations: Vec::new(),
         changes,
+    }
+}
+
+fn quota_change(q: &Quota, before: u32, after: u32) -> RuleChange {
+    RuleChange {
+        id: q.id.clone(),
+        label: q.label.clone(),
+        before,
+        after,
+        target: q.target_text(),
+        status_before: quota_status(q, before),
+        status_after: quota_status(q, after),
     }
 }

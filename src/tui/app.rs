@@ -604,6 +604,14 @@ impl App {
         self.clamp();
     }
 
+    /// Re-reads everything derived from the session (pool list, rules
+    /// report, look-ahead). Changes made through `update` do this
+    /// themselves; call it after changing `session` directly (a test, or
+    /// later a change pushed by another terminal).
+    pub fn refresh(&mut self) {
+        self.refresh_draft();
+    }
+
     /// After a change: the pool list loses or regains people, keeping the
     /// cursor where it was.
     fn refresh_draft(&mut self) {

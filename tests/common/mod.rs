@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use panel_draft::domain::{Candidate, Date, Field, Gender};
-use panel_draft::pool::{Pool, Stored};
+use panel_draft::pool::Pool;
 use panel_draft::reference::Reference;
 use panel_draft::rules::{Rules, load_rules};
 
@@ -51,16 +51,7 @@ pub fn rules() -> Rules {
 }
 
 pub fn pool(cands: Vec<Candidate>) -> Pool {
-    Pool::new(
-        cands
-            .into_iter()
-            .map(|candidate| Stored {
-                candidate,
-                missing: false,
-            })
-            .collect(),
-        &reference(),
-    )
+    Pool::from_candidates(cands, &reference())
 }
 
 /// A pool with which a complete, rule-abiding panel of 40 exists:
