@@ -117,7 +117,7 @@ impl Store {
         {
             return Err(StoreError::ReadOnly(dir.into()));
         }
-        let db = open_sled(dir)?;
+        let db = open_sled_retrying(dir)?;
         let sled_err = |e: sled::Error| from_sled(dir, e);
         let meta = db.open_tree("meta").map_err(sled_err)?;
         let drafts = db.open_tree("drafts").map_err(sled_err)?;
@@ -433,6 +433,23 @@ pub fn encode<T: Serialize>(value: &T) -> Vec<u8> {
         debug_assert!(false, "serialization failed: {e}");
     }
     out
+}
+
+/// sled releases its file lock from a background thread shortly after the
+/// last handle is dropped, so a quick reopen (a restart, a test) can find
+/// the lock still held: wait up to a second before saying the database is
+/// in use by another process.
+fn open_sled_retrying(dir: &Path) -> Result<sled::Db, StoreError> {
+    let mut attempts = 0;
+    loop {
+        match open_sled(dir) {
+            Err(StoreError::Locked(_)) if attempts < 20 => {
+                attempts += 1;
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            other => return other,
+        }
+    }
 }
 
 fn open_sled(dir: &Path) -> Result<sled::Db, StoreError> {
