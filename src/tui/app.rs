@@ -954,25 +954,15 @@ impl App {
                 self.apply(action, reason);
             }
             TextPurpose::Note { id } => self.apply(Action::Note { id, text: trimmed }, None),
-            TextPurpose::NewDraft => {
-                self.apply(
-                    Action::CreateDraft {
-                        name: trimmed.clone(),
-                    },
-                    None,
-                );
-                if self.status.tone == Tone::Done {
-                    self.apply(Action::SwitchDraft { name: trimmed }, None);
-                }
-                self.reload_drafts();
-            }
-            TextPurpose::CloneDraft => {
-                self.apply(
-                    Action::CloneDraft {
-                        name: trimmed.clone(),
-                    },
-                    None,
-                );
+            TextPurpose::NewDraft | TextPurpose::CloneDraft => {
+                let name = trimmed.clone();
+                let create = if purpose == TextPurpose::NewDraft {
+                    Action::CreateDraft { name }
+                } else {
+                    Action::CloneDraft { name }
+                };
+                // A new draft is where the committee wants to be next.
+                self.apply(create, None);
                 if self.status.tone == Tone::Done {
                     self.apply(Action::SwitchDraft { name: trimmed }, None);
                 }
