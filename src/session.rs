@@ -444,7 +444,16 @@ impl Session {
                 Some(_) => {}
             }
         }
-        let drafted: Vec<Ix> = self.draft.members();
+        // Members of every draft (and every office holder, which is a
+        // member) are kept, not only those of the current draft.
+        let mut drafted: Vec<Ix> = Vec::new();
+        for name in self.draft_names()? {
+            for ix in self.load_draft(&name)?.members() {
+                if !drafted.contains(&ix) {
+                    drafted.push(ix);
+                }
+            }
+        }
         let mut flagged = Vec::new();
         let mut missing: Vec<Stored> = Vec::new();
         for ix in drafted {

@@ -82,7 +82,7 @@ impl Tui {
     }
 
     fn wait_until(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(30);
+        let deadline = Instant::now() + Duration::from_secs(60);
         loop {
             let s = self.text();
             if pred(&s) {
@@ -116,7 +116,7 @@ impl Tui {
     }
 
     fn wait_exit(&mut self) -> Option<u32> {
-        let deadline = Instant::now() + Duration::from_secs(30);
+        let deadline = Instant::now() + Duration::from_secs(60);
         loop {
             if let Ok(Some(status)) = self.child.try_wait() {
                 return Some(status.exit_code());
@@ -202,8 +202,17 @@ fn search_add_swap_quit_and_restart() {
     assert_eq!(before.len(), 2);
 
     // Restart: the same draft, the same counters.
+    let st = status(&db);
     let mut t = Tui::start(&db, &[], 120, 40);
-    let screen = t.wait_for("2/40 members");
+    let names: Vec<String> = st["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["name"].as_str().unwrap().chars().take(6).collect())
+        .collect();
+    let screen = t.wait_until("the restored draft", |s| {
+        s.contains("2/40 members") && names.iter().all(|n| s.contains(n.as_str()))
+    });
     let st = status(&db_after_quit(&mut t, &db));
     let ids: Vec<&str> = st["members"]
         .as_array()
@@ -239,26 +248,32 @@ fn refused_add_is_explained_on_screen() {
     let db = db_dir(&tmp);
     let mut t = Tui::start(&db, &[], 100, 30);
     t.wait_for("Pool:");
-    // Someone who never applied or applied late is refused.
-    t.keys("/");
-    t.keys("nominated");
-    t.keys("\r");
-    // Walk the list until an ineligible candidate is highlighted: the
-    // preview says so; then try to add them.
-    let mut found = false;
-    for _ in 0..200 {
-        if t.text().contains("✗ refused") {
-            found = true;
-            break;
-        }
-        t.keys("j");
-    }
-    assert!(found, "no refusable candidate found:\n{}", t.text());
+    // A UN staff member of the bundled pool, found by name: refused.
+    let name = un_staff_name();
+    t.keys(&format!("/{name}\r"));
+    t.wait_for("✗ refused");
     t.keys("a");
     let screen = t.wait_for("Refused, nothing changed");
     assert!(screen.contains("0/40 members"));
     t.keys("q");
     t.wait_exit();
+}
+
+/// The name of a UN staff member in the bundled pool (a name no one else has).
+fn un_staff_name() -> String {
+    let reference = panel_draft::reference::Reference::bundled().unwrap();
+    let pool = panel_draft::import::parse_pool(
+        Path::new("sample.csv"),
+        panel_draft::session::SAMPLE_POOL,
+        &reference,
+    )
+    .unwrap()
+    .candidates;
+    pool.iter()
+        .filter(|c| c.un_staff && c.name.is_ascii())
+        .find(|c| pool.iter().filter(|o| o.name == c.name).count() == 1)
+        .map(|c| c.name.clone())
+        .expect("the sample pool has UN staff")
 }
 
 #[test]
@@ -274,11 +289,20 @@ fn sigterm_and_sighup_restore_the_terminal_and_keep_changes() {
         t.signal(sig);
         let code = t.wait_exit();
         assert!(code.is_some(), "{sig}: the TUI did not exit");
-        let raw = t.raw.lock().unwrap().clone();
-        let tail = String::from_utf8_lossy(&raw[raw.len().saturating_sub(400)..]).into_owned();
+        // The reader thread may still be draining the last bytes.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let left = loop {
+            let raw = t.raw.lock().unwrap().clone();
+            let text = String::from_utf8_lossy(&raw).into_owned();
+            if text.contains("\u{1b}[?1049l") || Instant::now() > deadline {
+                break text;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
         assert!(
-            tail.contains("\u{1b}[?1049l"),
-            "{sig}: alternate screen not left: {tail:?}"
+            left.contains("\u{1b}[?1049l"),
+            "{sig}: alternate screen not left: {:?}",
+            &left[left.len().saturating_sub(300)..]
         );
         assert_eq!(
             members(&db).len(),

@@ -295,3 +295,46 @@ fn every_bad_pool_file_leaves_the_database_as_it_was() {
         before
     );
 }
+
+#[test]
+fn reimport_keeps_the_members_of_every_draft() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cfg = config(tmp.path());
+    let mut s = with_pool(&cfg);
+    s.apply(Action::Add { id: "B01".into() }, None).unwrap();
+    s.apply(
+        Action::CreateDraft {
+            name: "other".into(),
+        },
+        None,
+    )
+    .unwrap();
+    s.apply(
+        Action::SwitchDraft {
+            name: "other".into(),
+        },
+        None,
+    )
+    .unwrap();
+    s.apply(Action::Add { id: "B02".into() }, None).unwrap();
+    let next: Vec<_> = balanced_pool()
+        .into_iter()
+        .filter(|c| c.id != "B01" && c.id != "B02")
+        .collect();
+    let summary = s
+        .import(
+            ImportOutcome {
+                candidates: next,
+                warnings: Vec::new(),
+            },
+            "v2",
+        )
+        .unwrap();
+    let mut flagged = summary.flagged.clone();
+    flagged.sort();
+    assert_eq!(flagged, vec!["B01".to_string(), "B02".to_string()]);
+    let main = s.load_draft("main").unwrap();
+    assert_eq!(main.members().len(), 1, "the other draft keeps its member");
+    assert!(s.pool().facts(s.pool().ix("B01").unwrap()).missing);
+    assert_eq!(s.draft().members().len(), 1);
+}

@@ -233,19 +233,33 @@ fn overlays_open_and_close() {
 #[test]
 fn presentation_mode_hides_email_and_conflict_text() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut a = app(tmp.path(), 200, 50, true);
+    let mut a = app(tmp.path(), 200, 50, false);
     type_text(&mut a, "conflict eligible");
     let ix = a.selected_candidate().expect("someone declared a conflict");
     let c = a.session.pool().candidate(ix).clone();
+    assert!(c.has_conflict() && !c.email.is_empty());
     a.update(Msg::Add);
+    a.update(Msg::NextPane);
+    a.update(Msg::Home);
+    assert_eq!(a.focused_person(), Some(ix));
+    a.update(Msg::TogglePresent);
     a.update(Msg::Detail);
     let s = screen(&a);
+    assert!(s.contains(&c.name), "the detail view is about the member");
     assert!(s.contains("hidden in presentation mode"));
-    assert!(!c.email.is_empty() && !s.contains(&c.email), "email leaked");
+    assert!(!s.contains(&c.email), "email leaked");
     let snippet: String = c.conflict_of_interest.chars().take(20).collect();
     assert!(!s.contains(&snippet), "conflict text leaked");
-    // Toggling off shows them to the committee again.
+    // The conflict filter is off while presenting.
     a.update(Msg::Escape);
+    type_text(&mut a, "conflict");
+    assert!(
+        a.status.text.contains("conflict filter is off"),
+        "{}",
+        a.status.text
+    );
+    assert_eq!(a.pool.hits.len(), a.session.pool().len() - 1);
+    // Toggling off shows them to the committee again.
     a.update(Msg::TogglePresent);
     a.update(Msg::NextPane);
     a.update(Msg::Detail);
@@ -450,4 +464,30 @@ fn notes_stay_off_the_projector_until_opened() {
         screen(&a).contains("Prefers remote participation"),
         "the facilitator can open them"
     );
+}
+
+#[test]
+fn paste_clear_and_escape_in_the_filter() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut a = app(tmp.path(), 120, 40, false);
+    a.update(Msg::StartFilter);
+    a.update(Msg::Paste("nguyen\n".into()));
+    assert_eq!(a.pool.filter_text, "nguyen");
+    assert_eq!(a.pool.hits.len(), 4);
+    a.update(Msg::InputClear);
+    assert_eq!(a.pool.hits.len(), 2700);
+    a.update(Msg::Paste("x".repeat(5000)));
+    assert_eq!(
+        a.pool.filter_text.chars().count(),
+        200,
+        "long input is capped"
+    );
+    a.update(Msg::InputClear);
+    a.update(Msg::Paste("jose".into()));
+    a.update(Msg::InputAccept);
+    assert!(a.pool.hits.len() < 2700);
+    // Esc on the list clears a kept filter.
+    a.update(Msg::Escape);
+    assert!(a.pool.filter_text.is_empty());
+    assert_eq!(a.pool.hits.len(), 2700);
 }

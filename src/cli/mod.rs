@@ -53,6 +53,9 @@ pub struct Global {
     /// Why: recorded with the change in the log.
     #[arg(long, global = true, value_name = "TEXT")]
     pub reason: Option<String>,
+    /// TUI: presentation mode for projecting (no e-mail, conflict text or notes; high contrast).
+    #[arg(long, global = true)]
+    pub present: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -222,11 +225,7 @@ pub enum Fate {
 }
 
 #[derive(Args, Debug, Default, Clone)]
-pub struct TuiArgs {
-    /// Presentation mode for projecting: no email or conflict text, high contrast.
-    #[arg(long)]
-    pub present: bool,
-}
+pub struct TuiArgs {}
 
 #[derive(ValueEnum, Debug, Clone, Copy)]
 pub enum Format {
@@ -265,8 +264,8 @@ fn run(cli: Cli) -> Result<i32, Error> {
     let reason = cli.global.reason.clone();
     let cli_draft = cli.global.draft.clone();
     let command = match cli.command {
-        None => return crate::tui::run(&cfg, false),
-        Some(Command::Tui(args)) => return crate::tui::run(&cfg, args.present),
+        None => return crate::tui::run(&cfg, cli.global.present),
+        Some(Command::Tui(_)) => return crate::tui::run(&cfg, cli.global.present),
         Some(command) => command,
     };
     let mut s = Session::open(&cfg)?;

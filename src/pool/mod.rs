@@ -90,6 +90,9 @@ pub struct Pool {
     pub affiliations: Interner,
     /// Per interned affiliation: false for "Independent", which has no cap.
     capped_affiliation: Vec<bool>,
+    /// Per interned affiliation: every spelling seen in the pool ("MIT",
+    /// "M.I.T."), so a search for a variant finds the institution.
+    affiliation_spellings: Vec<Vec<String>>,
     /// Per interned nationality: the country's display name.
     nationality_names: Vec<String>,
 }
@@ -104,6 +107,7 @@ impl Pool {
         let mut facts = Vec::with_capacity(stored.len());
         let mut by_id = HashMap::with_capacity(stored.len());
         let mut seen_affiliations: HashMap<String, u32> = HashMap::new();
+        let mut affiliation_spellings: Vec<Vec<String>> = Vec::new();
         // Country look-ups fold the text: do it once per distinct spelling.
         let mut seen_countries: HashMap<String, Option<&crate::reference::Country>> =
             HashMap::new();
@@ -158,6 +162,11 @@ impl Pool {
                     capped_affiliation.push(!is_independent(&canonical));
                 }
                 seen_affiliations.insert(raw.clone(), id);
+                if let Some(list) = affiliation_spellings.get_mut(id as usize) {
+                    list.push(raw.clone());
+                } else {
+                    affiliation_spellings.push(vec![raw.clone()]);
+                }
                 if !affs.contains(&id) {
                     affs.push(id);
                 }
@@ -193,8 +202,16 @@ impl Pool {
             nationalities,
             affiliations,
             capped_affiliation,
+            affiliation_spellings,
             nationality_names,
         }
+    }
+
+    /// The spellings of an institution seen in this pool.
+    pub fn affiliation_spellings(&self, id: u32) -> &[String] {
+        self.affiliation_spellings
+            .get(id as usize)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// A pool of freshly imported candidates (none flagged missing).

@@ -129,8 +129,16 @@ impl SearchIndex {
             folded.push(f.into_boxed_str());
             origin.push(o.into_boxed_slice());
         }
+        // The canonical name and every spelling seen: `aff:mit` finds MIT.
         let affiliations = (0..pool.affiliations.len() as u32)
-            .map(|a| fold(pool.affiliations.name(a)))
+            .map(|a| {
+                let mut text = fold(pool.affiliations.name(a));
+                for spelling in pool.affiliation_spellings(a) {
+                    text.push_str(" | ");
+                    text.push_str(&fold(spelling));
+                }
+                text
+            })
             .collect();
         let nationalities = (0..pool.nationalities.len() as u32)
             .map(|n| {

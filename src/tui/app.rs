@@ -114,6 +114,10 @@ pub enum Msg {
     PrevPane,
     StartFilter,
     InputChar(char),
+    /// Pasted text (bracketed paste), typed into the filter or a prompt.
+    Paste(String),
+    /// Ctrl-U: clear the line being typed.
+    InputClear,
     InputBackspace,
     InputAccept,
     InputCancel,
@@ -196,6 +200,10 @@ pub struct PoolView {
     pub offset: usize,
     pub sort: Sort,
 }
+
+/// Longest filter text: longer input is ignored (a fuzzy pattern that long
+/// matches nothing and only costs time).
+const MAX_FILTER: usize = 200;
 
 pub struct App {
     pub session: Session,
@@ -335,8 +343,19 @@ impl App {
         }
         if self.pool.editing {
             match msg {
-                Msg::InputChar(c) => {
+                Msg::InputChar(c) if self.pool.filter_text.chars().count() < MAX_FILTER => {
                     self.pool.filter_text.push(c);
+                    self.refilter();
+                }
+                Msg::Paste(text) => {
+                    let room = MAX_FILTER.saturating_sub(self.pool.filter_text.chars().count());
+                    self.pool
+                        .filter_text
+                        .extend(text.chars().filter(|c| !c.is_control()).take(room));
+                    self.refilter();
+                }
+                Msg::InputClear => {
+                    self.pool.filter_text.clear();
                     self.refilter();
                 }
                 Msg::InputBackspace => {
@@ -387,11 +406,21 @@ impl App {
                 self.focus = Pane::Pool;
                 self.pool.editing = true;
             }
-            Msg::InputChar(_) | Msg::InputBackspace | Msg::InputAccept | Msg::Choose(_) => {}
+            Msg::InputChar(_)
+            | Msg::InputBackspace
+            | Msg::InputAccept
+            | Msg::InputClear
+            | Msg::Paste(_)
+            | Msg::Choose(_) => {}
             Msg::InputCancel | Msg::Escape => {
+                // Esc undoes the most recent "mode": a swap, then a kept filter.
                 if self.swap_mark.take().is_some() {
                     self.request_lookahead();
                     self.info("Swap cancelled.");
+                } else if !self.pool.filter_text.is_empty() {
+                    self.pool.filter_text.clear();
+                    self.refilter();
+                    self.info("Filter cleared.");
                 }
                 self.reason_next = false;
             }
@@ -560,6 +589,14 @@ impl App {
     }
 
     fn search(&mut self, within: Option<&[Hit]>) {
+        // Who declared a conflict is personal: the filter is off on a projector.
+        if self.present {
+            let conflict = crate::search::Term::Filter(crate::search::Filter::Conflict);
+            if self.pool.query.terms.contains(&conflict) {
+                self.pool.query.terms.retain(|t| *t != conflict);
+                self.info("The conflict filter is off in presentation mode.");
+            }
+        }
         let in_draft = &self.in_draft;
         let pool = self.session.pool();
         let ann = self.session.annotations();
@@ -835,7 +872,12 @@ impl App {
         );
         match self.session.apply(action, reason) {
             Ok(Applied::Draft(step)) => {
-                let text = format!("{} ✓ saved", self.describe(&step.change));
+                let verb = match step.action {
+                    Action::Undo => "Undone: ",
+                    Action::Redo => "Redone: ",
+                    _ => "",
+                };
+                let text = format!("{verb}{} ✓ saved", self.describe(&step.change));
                 self.refresh_draft();
                 self.status = StatusLine {
                     text,
@@ -875,6 +917,20 @@ impl App {
                     if text.chars().count() < crate::annotations::MAX_NOTE {
                         text.push(c);
                     }
+                    self.prompt = Some(Prompt::Text { purpose, text });
+                }
+                Msg::Paste(pasted) => {
+                    let room = crate::annotations::MAX_NOTE.saturating_sub(text.chars().count());
+                    text.extend(
+                        pasted
+                            .chars()
+                            .map(|c| if c.is_control() { ' ' } else { c })
+                            .take(room),
+                    );
+                    self.prompt = Some(Prompt::Text { purpose, text });
+                }
+                Msg::InputClear => {
+                    text.clear();
                     self.prompt = Some(Prompt::Text { purpose, text });
                 }
                 Msg::InputBackspace => {
@@ -1022,7 +1078,7 @@ impl App {
                     text: String::new(),
                 })
             }
-            Msg::Choose('k') => {
+            Msg::Choose('d') => {
                 self.prompt = Some(Prompt::Text {
                     purpose: TextPurpose::CloneDraft,
                     text: String::new(),

@@ -22,6 +22,7 @@ pub fn to_msg(event: &Event, mode: InputMode) -> Option<Msg> {
             }),
             _ => None,
         },
+        Event::Paste(text) if mode == InputMode::Text => Some(Msg::Paste(text.clone())),
         Event::Resize(w, h) => Some(Msg::Resize {
             width: *w,
             height: *h,
@@ -41,6 +42,7 @@ fn key(k: &KeyEvent, mode: InputMode) -> Option<Msg> {
                 KeyCode::Enter => Some(Msg::InputAccept),
                 KeyCode::Esc => Some(Msg::InputCancel),
                 KeyCode::Backspace => Some(Msg::InputBackspace),
+                KeyCode::Char('u') if ctrl => Some(Msg::InputClear),
                 KeyCode::Down | KeyCode::Tab => Some(Msg::InputAccept),
                 KeyCode::Char(c) if !ctrl => Some(Msg::InputChar(c)),
                 _ => None,

@@ -55,12 +55,16 @@ async fn event_loop(session: Session, present: bool, no_color: bool) -> std::io:
     let mut signals = terminal::Signals::new()?;
     let (worker, mut results) = spawn_worker();
     let mut dirty = true;
+    // At most one frame per FRAME: a burst of events (typing, pasting, the
+    // wheel) is handled event by event but drawn once.
+    let mut last_draw = tokio::time::Instant::now() - FRAME;
     while !app.quit {
         if let Some(job) = app.lookahead_job() {
             worker.submit(job);
         }
-        if dirty {
+        if dirty && last_draw.elapsed() >= FRAME {
             guard.terminal.draw(|f| view::render(f, &app))?;
+            last_draw = tokio::time::Instant::now();
             dirty = false;
         }
         tokio::select! {
@@ -73,12 +77,16 @@ async fn event_loop(session: Session, present: bool, no_color: bool) -> std::io:
                 dirty = true;
             }
             _ = signals.recv() => app.quit = true,
+            () = tokio::time::sleep_until(last_draw + FRAME), if dirty => {}
         }
     }
     // Every change was flushed when it was made; dropping the guard restores the terminal.
     drop(guard);
     Ok(())
 }
+
+/// Shortest time between two frames (60 per second).
+const FRAME: std::time::Duration = std::time::Duration::from_millis(16);
 
 /// The look-ahead worker: one thread, always working on the newest job.
 struct Worker {

@@ -257,7 +257,7 @@ fn drafts(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         })
         .collect();
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Enter switch · n new · k clone current · r rename · x delete · c compare with current · Esc", theme.dim));
+    lines.push(Line::styled("Enter switch · n new · d duplicate current · r rename · x delete · c compare with current · Esc", theme.dim));
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
@@ -838,7 +838,11 @@ fn rules_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let mut fields_after_ok = 0;
     let mut fields_moved = false;
     for r in &report.rules {
-        let change = changes.iter().find(|c| c.id == r.id && !is_cap(&c.id));
+        // On a projector, a moving conflicts count would tell the room
+        // that the highlighted person declared one.
+        let change = changes
+            .iter()
+            .find(|c| c.id == r.id && !is_cap(&c.id) && !(app.present && r.id == "conflicts"));
         if r.id.starts_with("field") {
             // Eighteen field rules fold into one line plus the list below.
             fields_total += 1;
@@ -929,7 +933,10 @@ fn rules_pane(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let n = report.conflicts_to_review.len();
         if app.present {
             lines.push(Line::styled(
-                format!("⚠ {n} declared conflicts to review"),
+                format!(
+                    "⚠ {n} declared conflict{} to review",
+                    if n == 1 { "" } else { "s" }
+                ),
                 theme.warn,
             ));
         } else {
@@ -1084,7 +1091,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("r", "the next change asks for a reason for the log"),
     (
         "c / v",
-        "make a draft member co-chair / vice-chair (again: undo)",
+        "make a draft member co-chair / vice-chair (again: remove the office)",
     ),
     ("n / N", "add a note / show notes when presenting"),
     ("f / l", "flag for discussion / shortlist"),
