@@ -7,10 +7,15 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Region {
     African,
+    #[serde(rename = "Asia-Pacific")]
     AsiaPacific,
+    #[serde(rename = "Eastern European")]
     EasternEuropean,
+    #[serde(rename = "Latin American and Caribbean")]
     LatinAmericanCaribbean,
+    #[serde(rename = "Western European and Others")]
     WesternEuropeanOthers,
+    #[serde(rename = "no regional group")]
     None,
 }
 

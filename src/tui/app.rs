@@ -222,6 +222,8 @@ pub struct App {
     pub no_color: bool,
     /// Presentation mode hides notes until the facilitator opens them.
     pub notes_revealed: bool,
+    /// Scroll position of the help and detail views.
+    pub overlay_offset: u16,
     pub status: StatusLine,
     pub quit: bool,
     pub size: Rect,
@@ -266,6 +268,7 @@ impl App {
             present,
             no_color,
             notes_revealed: false,
+            overlay_offset: 0,
             status: StatusLine {
                 text: "Press ? for help, / to search the pool.".into(),
                 tone: Tone::Info,
@@ -385,6 +388,15 @@ impl App {
                         self.overlay = Overlay::None
                     }
                     Msg::RevealNotes => self.notes_revealed = !self.notes_revealed,
+                    // Long help and detail views scroll.
+                    Msg::Up => self.overlay_offset = self.overlay_offset.saturating_sub(1),
+                    Msg::Down => {
+                        self.overlay_offset = self.overlay_offset.saturating_add(1).min(200)
+                    }
+                    Msg::PageUp => self.overlay_offset = self.overlay_offset.saturating_sub(10),
+                    Msg::PageDown => {
+                        self.overlay_offset = self.overlay_offset.saturating_add(10).min(200)
+                    }
                     Msg::Quit => self.quit = true,
                     Msg::Resize { width, height } => self.resize(width, height),
                     Msg::TogglePresent => self.toggle_present(),
@@ -453,10 +465,14 @@ impl App {
             Msg::Detail => {
                 if self.focused_person().is_some() {
                     self.notes_revealed = false;
+                    self.overlay_offset = 0;
                     self.overlay = Overlay::Detail;
                 }
             }
-            Msg::Help => self.overlay = Overlay::Help,
+            Msg::Help => {
+                self.overlay_offset = 0;
+                self.overlay = Overlay::Help;
+            }
             Msg::Log => self.open_log(),
             Msg::Drafts => self.open_drafts(),
             Msg::Suggest => self.open_picks(PickKind::Suggest),
@@ -851,8 +867,15 @@ impl App {
         }
         if reason.is_none() {
             let breaks = self.breaks(&action);
-            // `r` asks for a reason for whatever change comes next.
-            let ask = self.reason_next;
+            // `r` asks for a reason for whatever change comes next, unless
+            // the hard rules refuse it anyway.
+            let allowed = !action.is_draft_change()
+                || self
+                    .session
+                    .draft()
+                    .plan(self.session.pool(), self.session.rules(), action.clone())
+                    .is_ok();
+            let ask = self.reason_next && allowed;
             if !breaks.is_empty() || ask {
                 self.reason_next = false;
                 self.prompt = Some(Prompt::Text {

@@ -38,7 +38,7 @@ pub fn render(frame: &mut Frame, app: &App) {
     status_line(frame, app, &theme, a.status);
     match &app.overlay {
         Overlay::None => {}
-        Overlay::Help => help(frame, &theme, area),
+        Overlay::Help => help(frame, app, &theme, area),
         Overlay::Detail => detail(frame, app, &theme, area),
         Overlay::Log => log(frame, app, &theme, area),
         Overlay::Drafts => drafts(frame, app, &theme, area),
@@ -131,7 +131,7 @@ fn prompt(frame: &mut Frame, app: &App, p: &Prompt, theme: &Theme, area: Rect) {
     };
     lines.insert(0, Line::raw(""));
     let w = area.width.saturating_sub(4).min(90);
-    let h = 6.min(area.height);
+    let h = 8.min(area.height);
     let r = Rect {
         x: area.x + (area.width - w) / 2,
         y: area.y + area.height.saturating_sub(h) / 2,
@@ -1054,8 +1054,23 @@ fn status_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Tone::Done => theme.ok,
         Tone::Refused => theme.fail,
     };
+    // A long message (a refusal naming people) takes the row above too,
+    // over the bottom border of the panes, rather than being cut.
+    let width = unicode_width::UnicodeWidthStr::width(app.status.text.as_str());
+    let area = if width > usize::from(area.width) && area.y > 0 {
+        Rect {
+            y: area.y - 1,
+            height: area.height + 1,
+            ..area
+        }
+    } else {
+        area
+    };
+    frame.render_widget(Clear, area);
     frame.render_widget(
-        Paragraph::new(Line::styled(app.status.text.clone(), style)),
+        Paragraph::new(Line::styled(app.status.text.clone(), style))
+            .style(theme.base)
+            .wrap(Wrap { trim: true }),
         area,
     );
 }
@@ -1129,13 +1144,14 @@ pub const HELP: &[(&str, &str)] = &[
         "reserves: how many could replace this member with every rule holding",
     ),
     ("⇄", "marked for a swap"),
+    ("G", "gender: F female, M male, X non-binary, – undisclosed"),
     (
         "filters",
         "nat:KEN region:africa gender:f field:safety aff:oxford nominated eligible conflict flagged shortlisted keeps-feasible",
     ),
 ];
 
-fn help(frame: &mut Frame, theme: &Theme, area: Rect) {
+fn help(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let r = popup(area, 80, 90);
     frame.render_widget(Clear, r);
     let lines: Vec<Line> = HELP
@@ -1147,11 +1163,12 @@ fn help(frame: &mut Frame, theme: &Theme, area: Rect) {
             ])
         })
         .collect();
-    let block = pane_block(" Keys — Esc closes ", true, theme);
+    let block = pane_block(" Keys — ↑↓ scroll, Esc closes ", true, theme);
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
-            .wrap(Wrap { trim: false }),
+            .wrap(Wrap { trim: false })
+            .scroll((app.overlay_offset, 0)),
         r,
     );
 }
@@ -1316,12 +1333,13 @@ fn detail(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             ])
         })
         .collect();
-    let block = pane_block(format!(" {} — Esc closes ", c.name), true, theme);
+    let block = pane_block(format!(" {} — ↑↓ scroll, Esc closes ", c.name), true, theme);
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
             .wrap(Wrap { trim: false })
-            .alignment(Alignment::Left),
+            .alignment(Alignment::Left)
+            .scroll((app.overlay_offset, 0)),
         r,
     );
 }
