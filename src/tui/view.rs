@@ -1154,11 +1154,13 @@ pub const HELP: &[(&str, &str)] = &[
 fn help(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let r = popup(area, 80, 90);
     frame.render_widget(Clear, r);
+    // Narrow screens: a narrower key column leaves room for the text.
+    let key_w = if r.width < 100 { 12 } else { 22 };
     let lines: Vec<Line> = HELP
         .iter()
         .map(|(k, v)| {
             Line::from(vec![
-                Span::styled(format!("{k:>22}  "), theme.title),
+                Span::styled(format!("{k:>key_w$}  "), theme.title),
                 Span::raw(*v),
             ])
         })
