@@ -263,6 +263,7 @@ const BAD: &[(&str, Option<usize>, Option<&str>, &str)] = &[
     ("semicolon-ragged.csv", Some(3), None, "line 3 has 18 cells, the header has 17\n  hint: a value containing ';'"),
     ("duplicate-id.csv", Some(4), Some("id"), "id 'B-001' appears twice: on line 2 and on line 4"),
     ("unknown-country.csv", Some(3), Some("nationality"), "unknown country 'Kenia'\n  hint: did you mean 'Kenya' (KEN)?"),
+    ("tab-separated.csv", Some(1), None, "the header is one column separated by tabs"),
     ("unknown-nationality-name.csv", Some(3), Some("nationality"), "unknown country 'Atlantis'"),
     ("unknown-nominating-state.csv", Some(3), Some("nominated_by"), "unknown country 'Germnay'\n  hint: did you mean 'Germany' (DEU)?"),
     ("territory-cannot-nominate.csv", Some(2), Some("nominated_by"), "'PRI' is not a UN member or observer state, so it cannot nominate\n  hint: only UN member and observer states nominate"),

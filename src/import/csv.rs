@@ -181,6 +181,18 @@ fn read_header(path: &Path, header: &StringRecord, line: usize) -> Result<Vec<Co
         } else {
             "columns"
         };
+        // One column holding tabs or pipes: the file uses another separator.
+        if let [only] = columns.as_slice()
+            && let Some(sep) = ['\t', '|'].into_iter().find(|c| only.label.contains(*c))
+        {
+            let name = if sep == '\t' { "tab" } else { "'|'" };
+            return Err(InputError::new(
+                path,
+                format!("the header is one column separated by {name}s"),
+            )
+            .line(line)
+            .hint("save the file as CSV with ',' or ';' between columns (or as JSON)"));
+        }
         return Err(InputError::new(path, format!("missing required {noun} '{}'", missing.join("', '")))
             .line(line)
             .hint(format!(
