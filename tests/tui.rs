@@ -491,3 +491,45 @@ fn paste_clear_and_escape_in_the_filter() {
     assert!(a.pool.filter_text.is_empty());
     assert_eq!(a.pool.hits.len(), 2700);
 }
+
+#[test]
+fn marks_for_the_candidates_on_screen_come_first() {
+    use panel_draft::tui::lookahead::{Outcome, run};
+    let tmp = tempfile::tempdir().unwrap();
+    let mut a = app(tmp.path(), 120, 40, false);
+    let mut job = a.lookahead_job().expect("a look-ahead is due at start");
+    job.priority.truncate(50);
+    let latest = std::sync::atomic::AtomicU64::new(job.generation);
+    let mut marks = Vec::new();
+    run(&job, &latest, &mut |o| {
+        if let Outcome::Marks {
+            marks: m, complete, ..
+        } = o
+        {
+            marks.push((m, complete));
+        }
+    });
+    assert_eq!(marks.len(), 2, "an early batch, then all");
+    let (early, done) = (&marks[0], &marks[1]);
+    assert!(!early.1 && done.1);
+    for &ix in &job.priority {
+        assert_ne!(
+            early.0[ix as usize], 0,
+            "priority candidate {ix} marked early"
+        );
+        assert_eq!(
+            early.0[ix as usize], done.0[ix as usize],
+            "the early answer is the final one"
+        );
+    }
+    assert!(
+        early.0.iter().filter(|m| **m == 0).count() > done.0.iter().filter(|m| **m == 0).count()
+    );
+    // A newer request makes the job stale: it stops without marks.
+    latest.store(job.generation + 1, std::sync::atomic::Ordering::Relaxed);
+    let mut any = false;
+    run(&job, &latest, &mut |o| {
+        any |= matches!(o, Outcome::Marks { .. })
+    });
+    assert!(!any, "stale work is abandoned");
+}

@@ -622,7 +622,7 @@ impl App {
         let la = &self.lookahead;
         let swap = self.swap_mark;
         let keeps = |ix: Ix| la.keeps(ix, swap) != Some(false);
-        let known = la.marks.as_ref().is_some_and(|(r, _)| *r == swap);
+        let known = la.marks_complete && la.marks.as_ref().is_some_and(|(r, _)| *r == swap);
         let scope = Scope {
             include: &include,
             flagged: &flagged,
@@ -1220,7 +1220,11 @@ impl App {
     /// The draft or the swap changed: the look-ahead must be redone.
     fn request_lookahead(&mut self) {
         self.lookahead.generation += 1;
+        // Old answers describe another draft: show "checking" until new ones come.
         self.lookahead.analysis = None;
+        self.lookahead.marks = None;
+        self.lookahead.marks_complete = false;
+        self.lookahead.reserves.clear();
         self.lookahead.pending = true;
     }
 
@@ -1230,12 +1234,7 @@ impl App {
             return None;
         }
         let (pool, rules) = self.session.shared();
-        let hint = self
-            .lookahead
-            .analysis
-            .as_ref()
-            .map(|a| a.witness.clone())
-            .unwrap_or_default();
+        let hint = self.lookahead.witness.clone();
         Some(super::lookahead::Job {
             generation: self.lookahead.generation,
             pool,
@@ -1243,6 +1242,14 @@ impl App {
             members: self.session.draft().members(),
             replacing: self.swap_mark,
             hint,
+            priority: self
+                .pool
+                .hits
+                .iter()
+                .skip(self.pool.offset)
+                .take(2000)
+                .map(|h| h.ix)
+                .collect(),
         })
     }
 
@@ -1254,7 +1261,12 @@ impl App {
             Outcome::Analysis {
                 generation,
                 analysis,
-            } if generation == la.generation => la.analysis = Some(analysis),
+            } if generation == la.generation => {
+                if !analysis.witness.is_empty() {
+                    la.witness = analysis.witness.clone();
+                }
+                la.analysis = Some(analysis);
+            }
             Outcome::Reserves {
                 generation,
                 reserves,
@@ -1263,8 +1275,10 @@ impl App {
                 generation,
                 replacing,
                 marks,
+                complete,
             } if generation == la.generation => {
                 la.marks = Some((replacing, marks));
+                la.marks_complete = complete;
                 // The `keeps-feasible` filter depends on the marks.
                 if self.pool.query.terms.iter().any(|t| {
                     *t == crate::search::Term::Filter(crate::search::Filter::KeepsFeasible)

@@ -21,6 +21,9 @@ pub struct Job {
     pub replacing: Option<Ix>,
     /// The previous witness panel, to repair instead of solving afresh.
     pub hint: Vec<Ix>,
+    /// Candidates to mark first (the top of the pool list as shown), so
+    /// the preview of the highlighted person answers early at 100k.
+    pub priority: Vec<Ix>,
 }
 
 #[derive(Debug, Clone)]
@@ -38,6 +41,8 @@ pub enum Outcome {
         generation: u64,
         replacing: Option<Ix>,
         marks: Vec<u8>,
+        /// False for the early batch (the priority candidates only).
+        complete: bool,
     },
 }
 
@@ -71,6 +76,7 @@ pub fn run(job: &Job, latest: &AtomicU64, send: &mut dyn FnMut(Outcome)) {
             generation: job.generation,
             replacing: None,
             marks,
+            complete: true,
         });
         return;
     }
@@ -89,20 +95,49 @@ pub fn run(job: &Job, latest: &AtomicU64, send: &mut dyn FnMut(Outcome)) {
             *m = 2;
         }
     }
-    for chunk in candidates.chunks(CHUNK) {
-        if stale() {
-            return;
-        }
-        for (ix, keeps) in keeps_feasible(pool, rules, &base, &witness, chunk) {
-            if let Some(m) = marks.get_mut(ix as usize) {
-                *m = if keeps { 1 } else { 2 };
+    let mark = |marks: &mut Vec<u8>, list: &[Ix]| -> bool {
+        for chunk in list.chunks(CHUNK) {
+            if stale() {
+                return false;
+            }
+            for (ix, keeps) in keeps_feasible(pool, rules, &base, &witness, chunk) {
+                if let Some(m) = marks.get_mut(ix as usize) {
+                    *m = if keeps { 1 } else { 2 };
+                }
             }
         }
+        true
+    };
+    // First the candidates on screen and just below, then everyone else.
+    let first: Vec<Ix> = job
+        .priority
+        .iter()
+        .copied()
+        .filter(|&ix| marks.get(ix as usize) == Some(&0) && !job.members.contains(&ix))
+        .collect();
+    if !first.is_empty() && first.len() < candidates.len() {
+        if !mark(&mut marks, &first) {
+            return;
+        }
+        send(Outcome::Marks {
+            generation: job.generation,
+            replacing: job.replacing,
+            marks: marks.clone(),
+            complete: false,
+        });
+    }
+    let rest: Vec<Ix> = candidates
+        .into_iter()
+        .filter(|&ix| marks.get(ix as usize) == Some(&0))
+        .collect();
+    if !mark(&mut marks, &rest) {
+        return;
     }
     send(Outcome::Marks {
         generation: job.generation,
         replacing: job.replacing,
         marks,
+        complete: true,
     });
 }
 
@@ -114,6 +149,11 @@ pub struct State {
     pub reserves: HashMap<Ix, usize>,
     /// Marks and the swap they were computed for.
     pub marks: Option<(Option<Ix>, Vec<u8>)>,
+    /// Every eligible candidate is marked (not only the early batch).
+    pub marks_complete: bool,
+    /// The last witness panel, kept across changes so the next look-ahead
+    /// repairs it instead of solving afresh.
+    pub witness: Vec<Ix>,
     /// A new job should be sent.
     pub pending: bool,
 }
