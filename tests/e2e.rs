@@ -364,6 +364,12 @@ fn replay(db: &Path, draft: &str) -> Vec<String> {
     seats.into_iter().flatten().collect()
 }
 
+/// The status line (a long message also takes the row above it).
+fn status_lines(screen: &str) -> String {
+    let lines: Vec<&str> = screen.lines().filter(|l| !l.trim().is_empty()).collect();
+    lines[lines.len().saturating_sub(2)..].join("\n")
+}
+
 fn crash_loop(kills: usize, seed: u64) {
     let tmp = tempfile::tempdir().unwrap();
     let db = db_dir(&tmp);
@@ -371,7 +377,7 @@ fn crash_loop(kills: usize, seed: u64) {
     let mut acknowledged = 0usize;
     for round in 0..kills {
         let mut t = Tui::start(&db, &[], 100, 30);
-        t.wait_for(&format!("{acknowledged}/40 members"));
+        t.wait_for(&format!(" {acknowledged}/40 members"));
         t.keys("/eligible\r");
         // A few acknowledged changes: adds, and undo when the panel fills.
         for _ in 0..(1 + rng.next() % 3) {
@@ -382,9 +388,14 @@ fn crash_loop(kills: usize, seed: u64) {
             } else {
                 ("a", 1)
             };
+            // A refusal counts only if it is new: an old one can still be
+            // on the status line while this change goes through.
+            let before = status_lines(&t.text());
             t.keys(key);
             let screen = t.wait_until("ack", |s| {
-                s.contains(&format!(" {next}/40 members")) || s.contains("Refused")
+                let now = status_lines(s);
+                s.contains(&format!(" {next}/40 members"))
+                    || (now != before && now.contains("Refused"))
             });
             if screen.contains(&format!(" {next}/40 members")) {
                 acknowledged = next;
