@@ -8,7 +8,6 @@ use common::*;
 use panel_draft::audit::Event;
 use panel_draft::domain::Role;
 use panel_draft::draft::{Action, Refusal, RoleFate};
-use panel_draft::import::ImportOutcome;
 use panel_draft::rules::Status;
 use panel_draft::session::{Applied, Config, Error, Session};
 
@@ -25,14 +24,7 @@ fn config(dir: &std::path::Path, member: &str) -> Config {
 
 fn session(dir: &std::path::Path) -> Session {
     let mut s = Session::open(&config(dir, "alice")).unwrap();
-    s.import(
-        ImportOutcome {
-            candidates: balanced_pool(),
-            warnings: Vec::new(),
-        },
-        "pool",
-    )
-    .unwrap();
+    s.import(outcome(balanced_pool()), "pool").unwrap();
     s
 }
 

@@ -8,7 +8,6 @@ use common::*;
 use panel_draft::audit::Event;
 use panel_draft::domain::Gender;
 use panel_draft::draft::Action;
-use panel_draft::import::ImportOutcome;
 use panel_draft::session::{Config, Error, Session};
 use panel_draft::store::{Store, StoreError};
 
@@ -25,14 +24,7 @@ fn config(dir: &std::path::Path) -> Config {
 
 fn with_pool(cfg: &Config) -> Session {
     let mut s = Session::open(cfg).unwrap();
-    s.import(
-        ImportOutcome {
-            candidates: balanced_pool(),
-            warnings: Vec::new(),
-        },
-        "test pool",
-    )
-    .unwrap();
+    s.import(outcome(balanced_pool()), "test pool").unwrap();
     s
 }
 
@@ -220,15 +212,7 @@ fn reimport_upserts_keeps_the_draft_and_flags_the_missing() {
         .collect();
     next[0].name = "Renamed Person".into();
     next.push(person("NEW", Gender::Female, &["JPN"], &["New U"], &[3]));
-    let summary = s
-        .import(
-            ImportOutcome {
-                candidates: next,
-                warnings: Vec::new(),
-            },
-            "v2",
-        )
-        .unwrap();
+    let summary = s.import(outcome(next), "v2").unwrap();
     assert_eq!((summary.added, summary.updated, summary.removed), (1, 1, 1));
     assert_eq!(summary.flagged, vec!["B01".to_string()]);
     drop(s);
@@ -321,15 +305,7 @@ fn reimport_keeps_the_members_of_every_draft() {
         .into_iter()
         .filter(|c| c.id != "B01" && c.id != "B02")
         .collect();
-    let summary = s
-        .import(
-            ImportOutcome {
-                candidates: next,
-                warnings: Vec::new(),
-            },
-            "v2",
-        )
-        .unwrap();
+    let summary = s.import(outcome(next), "v2").unwrap();
     let mut flagged = summary.flagged.clone();
     flagged.sort();
     assert_eq!(flagged, vec!["B01".to_string(), "B02".to_string()]);

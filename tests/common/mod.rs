@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use panel_draft::domain::{Candidate, Date, Field, Gender};
+use panel_draft::import::ImportOutcome;
 use panel_draft::pool::Pool;
 use panel_draft::reference::Reference;
 use panel_draft::rules::{Rules, load_rules};
@@ -86,4 +87,12 @@ pub fn balanced_pool() -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// Candidates as a clean import would hand them to the session.
+pub fn outcome(candidates: Vec<Candidate>) -> ImportOutcome {
+    ImportOutcome {
+        candidates,
+        warnings: Vec::new(),
+    }
 }
